@@ -1,0 +1,75 @@
+package org.tl4j.core;
+
+import org.junit.jupiter.api.Test;
+import org.tl4j.core.baseline.BaselineProviders;
+import org.tl4j.core.baseline.PooledStrategy;
+import org.tl4j.core.learn.LeastSquaresTrainer;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.common.nearest.KNNTrainer;
+import org.tribuo.regression.RegressionFactory;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StrategyRegistryTest {
+
+    @Test
+    void serviceLoaderFindsTheCoreBaselines() {
+        StrategyRegistry r = StrategyRegistry.load();
+        assertTrue(r.names().containsAll(List.of("pooled", "source-only", "target-only")), r.names().toString());
+        for (StrategyDescriptor d : r.descriptors()) {
+            assertTrue(d.name().equals(d.name().trim()) && !d.module().isBlank() && !d.description().isBlank());
+        }
+    }
+
+    @Test
+    void duplicateNamesAreRefusedNamingBothClasses() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> StrategyRegistry.of(
+                List.of(new BaselineProviders.Pooled(), new BaselineProviders.Pooled())));
+        assertTrue(e.getMessage().contains("'pooled'") && e.getMessage().contains("BaselineProviders$Pooled"), e.getMessage());
+    }
+
+    @Test
+    void unknownNamesListTheClosestKnownNames() {
+        StrategyRegistry r = StrategyRegistry.load();
+        NamedProviders.UnknownNameException e = assertThrows(NamedProviders.UnknownNameException.class,
+                () -> r.provider("polled"));
+        assertEquals(List.of("pooled"), e.suggestions());
+        assertTrue(e.getMessage().startsWith("Unknown strategy 'polled'; did you mean pooled?"), e.getMessage());
+        NamedProviders.UnknownNameException e2 = assertThrows(NamedProviders.UnknownNameException.class,
+                () -> r.provider("target"));
+        assertTrue(e2.suggestions().contains("target-only"), e2.getMessage());
+    }
+
+    @Test
+    void editDistanceCountsTranspositionsOnce() {
+        assertEquals(1, NamedProviders.editDistance("kmm", "mkm"));
+        assertEquals(0, NamedProviders.editDistance("tca", "tca"));
+        assertEquals(3, NamedProviders.editDistance("", "jda"));
+    }
+
+    @Test
+    void createAppliesOptionsIncludingTheInnerLearnerByName() {
+        StrategyRegistry r = StrategyRegistry.load();
+        TransferStrategy<?, ?> s = r.create("pooled", new LabelFactory(), Map.of("inner", "1nn"));
+        assertInstanceOf(KNNTrainer.class, ((PooledStrategy<?>) s).innerTrainer());
+        TransferStrategy<?, ?> reg = r.create("pooled", new RegressionFactory(), Map.of("inner", "ridge:0.5"));
+        assertInstanceOf(LeastSquaresTrainer.class, ((PooledStrategy<?>) reg).innerTrainer());
+    }
+
+    @Test
+    void badOptionsAreRefusedWithTheValidChoices() {
+        StrategyRegistry r = StrategyRegistry.load();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> r.create("pooled", new LabelFactory(), Map.of("iner", "1nn")));
+        assertTrue(e.getMessage().contains("no option 'iner'; did you mean inner?"), e.getMessage());
+        IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                () -> r.create("pooled", new LabelFactory(), Map.of("inner", "least-squares")));
+        assertTrue(e2.getMessage().contains("Unknown inner learner 'least-squares' for classification"), e2.getMessage());
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The {@code tl} command line (picocli).
+ */
+package org.tl4j.experiments.cli;

@@ -1,0 +1,147 @@
+package org.tl4j.experiments.report;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.tl4j.core.eval.Metric;
+import org.tl4j.core.eval.RunRecord;
+import org.tl4j.core.eval.RunStore;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@link RunStore} kept in {@code runs.csv}: every finished run is appended and flushed at once, so an
+ * interrupted {@code tl run} loses at most the fit in progress and {@code tl run --resume} continues from the file.
+ * Metric values are written with {@link Double#toString}, which round-trips exactly.
+ */
+public final class CsvRunStore implements RunStore, AutoCloseable {
+
+    /** The file's header. */
+    public static final List<String> HEADER = List.of("suite", "task", "strategy", "approach", "seed", "fit_ms",
+            "metrics", "error");
+
+    private final Path file;
+    private final Map<String, RunRecord> records = new LinkedHashMap<>();
+    private final CSVPrinter printer;
+
+    /**
+     * Opens {@code file}, reading the runs it already holds.
+     *
+     * @throws IllegalArgumentException naming the line when the file is malformed
+     */
+    public CsvRunStore(Path file) throws IOException {
+        this.file = file;
+        boolean exists = Files.exists(file) && Files.size(file) > 0;
+        if (exists) {
+            dropIncompleteLastLine();
+            read();
+        }
+        BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        this.printer = new CSVPrinter(w, CSVFormat.DEFAULT);
+        if (!exists) {
+            printer.printRecord(HEADER);
+            printer.flush();
+        }
+    }
+
+    /** The runs read from the file or saved since, in order. */
+    public synchronized List<RunRecord> records() {
+        return new ArrayList<>(records.values());
+    }
+
+    @Override
+    public synchronized Optional<RunRecord> find(String task, String strategy, long seed) {
+        return Optional.ofNullable(records.get(RunRecord.key(task, strategy, seed)));
+    }
+
+    @Override
+    public synchronized void save(RunRecord r) {
+        records.put(r.key(), r);
+        StringBuilder metrics = new StringBuilder();
+        for (Map.Entry<Metric, Double> e : r.metrics().entrySet()) {
+            if (!metrics.isEmpty()) {
+                metrics.append(';');
+            }
+            metrics.append(e.getKey().label()).append('=').append(e.getValue());
+        }
+        try {
+            printer.printRecord(r.suite(), r.task(), r.strategy(), r.approach(), r.seed(), r.fitMillis(), metrics,
+                    r.error() == null ? "" : r.error());
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not append to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        printer.close();
+    }
+
+    /** A crash in the middle of an append leaves a line without its newline: that run is redone. */
+    private void dropIncompleteLastLine() throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int end = bytes.length;
+        if (end > 0 && bytes[end - 1] != '\n') {
+            int cut = end;
+            while (cut > 0 && bytes[cut - 1] != '\n') {
+                cut--;
+            }
+            try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.truncate(cut);
+            }
+            LOGGER.warning(file + ": dropped an incomplete last line left by an interrupted write; that run will be redone");
+        }
+    }
+
+    private static final java.util.logging.Logger LOGGER = java.util.logging.Logger.getLogger(CsvRunStore.class.getName());
+
+    private void read() throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            if (!p.getHeaderNames().equals(HEADER)) {
+                throw new IllegalArgumentException(file + " is not a tl4j runs file: header " + p.getHeaderNames()
+                        + ", expected " + HEADER);
+            }
+            for (CSVRecord rec : p) {
+                long line = rec.getRecordNumber() + 1;
+                if (!rec.isConsistent()) {
+                    throw new IllegalArgumentException(file + " line " + line + ": expected " + HEADER.size()
+                            + " fields, found " + rec.size() + " (an interrupted write?): delete that line and resume");
+                }
+                try {
+                    Map<Metric, Double> m = new EnumMap<>(Metric.class);
+                    if (!rec.get("metrics").isEmpty()) {
+                        for (String kv : rec.get("metrics").split(";")) {
+                            int eq = kv.indexOf('=');
+                            m.put(Metric.parse(kv.substring(0, eq)), Double.parseDouble(kv.substring(eq + 1)));
+                        }
+                    }
+                    String error = rec.get("error");
+                    RunRecord run = new RunRecord(rec.get("suite"), rec.get("task"), rec.get("strategy"),
+                            rec.get("approach"), Long.parseLong(rec.get("seed")), m, Long.parseLong(rec.get("fit_ms")),
+                            error.isEmpty() ? null : error);
+                    records.put(run.key(), run);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(file + " line " + line + " is malformed (" + e.getMessage()
+                            + "): delete that line and resume", e);
+                }
+            }
+        }
+    }
+}
