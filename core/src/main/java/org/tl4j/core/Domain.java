@@ -112,10 +112,16 @@ public final class Domain<T extends Output<T>> {
         T unknown = data.getOutputFactory().getUnknownOutput();
         MutableDataset<T> ds = new MutableDataset<>(data.getSourceProvenance(), data.getOutputFactory());
         for (Example<T> e : data) {
-            ArrayExample<T> copy = new ArrayExample<>(unknown, e.getWeight(), e.getMetadata());
+            String[] names = new String[e.size()];
+            double[] values = new double[e.size()];
+            int i = 0;
             for (var f : e) {
-                copy.add(f.getName(), f.getValue());
+                names[i] = f.getName();
+                values[i++] = f.getValue();
             }
+            // Built in one go: ArrayExample.add re-sorts after every feature.
+            ArrayExample<T> copy = new ArrayExample<>(unknown, names, values, e.getMetadata());
+            copy.setWeight(e.getWeight());
             ds.add(copy);
         }
         return new Domain<>(name, immutableCopy(ds));

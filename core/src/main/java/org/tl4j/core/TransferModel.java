@@ -118,6 +118,31 @@ public class TransferModel<T extends Output<T>> extends Model<T> {
         return new Prediction<>(p, p.getNumActiveFeatures(), example);
     }
 
+    /** Predicts a batch, so inner models that batch (e.g. nearest neighbours) can. */
+    @Override
+    public List<Prediction<T>> predict(Iterable<Example<T>> examples) {
+        List<Example<T>> in = new java.util.ArrayList<>();
+        examples.forEach(in::add);
+        if (mapping.isIdentity()) {
+            return inner.predict(in);
+        }
+        List<Example<T>> mapped = new java.util.ArrayList<>(in.size());
+        for (Example<T> e : in) {
+            mapped.add(mapping.apply(e));
+        }
+        List<Prediction<T>> p = inner.predict(mapped);
+        List<Prediction<T>> out = new java.util.ArrayList<>(p.size());
+        for (int i = 0; i < p.size(); i++) {
+            out.add(new Prediction<>(p.get(i), p.get(i).getNumActiveFeatures(), in.get(i)));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Prediction<T>> predict(org.tribuo.Dataset<T> examples) {
+        return predict((Iterable<Example<T>>) examples);
+    }
+
     /**
      * Predicts the target test set of a problem this model was fitted on, in the order of
      * {@link TransferProblem#targetTestTruth()}.

@@ -5,7 +5,7 @@ import org.tl4j.core.baseline.BaselineProviders;
 import org.tl4j.core.baseline.PooledStrategy;
 import org.tl4j.core.learn.LeastSquaresTrainer;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.common.nearest.KNNTrainer;
+import org.tl4j.core.learn.NearestNeighbourTrainer;
 import org.tribuo.regression.RegressionFactory;
 
 import java.util.List;
@@ -57,7 +57,7 @@ class StrategyRegistryTest {
     void createAppliesOptionsIncludingTheInnerLearnerByName() {
         StrategyRegistry r = StrategyRegistry.load();
         TransferStrategy<?, ?> s = r.create("pooled", new LabelFactory(), Map.of("inner", "1nn"));
-        assertInstanceOf(KNNTrainer.class, ((PooledStrategy<?>) s).innerTrainer());
+        assertInstanceOf(NearestNeighbourTrainer.class, ((PooledStrategy<?>) s).innerTrainer());
         TransferStrategy<?, ?> reg = r.create("pooled", new RegressionFactory(), Map.of("inner", "ridge:0.5"));
         assertInstanceOf(LeastSquaresTrainer.class, ((PooledStrategy<?>) reg).innerTrainer());
     }

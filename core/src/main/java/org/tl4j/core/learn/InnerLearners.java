@@ -5,18 +5,12 @@ import org.tribuo.OutputFactory;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.ensemble.VotingCombiner;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.common.nearest.KNNModel;
-import org.tribuo.common.nearest.KNNTrainer;
-import org.tribuo.math.distance.L2Distance;
-import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
-import org.tribuo.regression.ensemble.AveragingCombiner;
 
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +21,7 @@ import java.util.Locale;
  * ({@link LeastSquaresTrainer}) for regression.
  * <p>
  * Names: {@code logistic}, {@code linear-svm} (classification), {@code least-squares} and
- * {@code ridge:<λ>} (regression), {@code 1nn} and {@code knn:<k>} (both). Logistic regression and the linear SVM
+ * {@code ridge:<λ>} (regression), {@code 1nn} and {@code knn:<k>} (both, {@link NearestNeighbourTrainer}). Logistic regression and the linear SVM
  * honour example weights (Tribuo's {@link org.tribuo.WeightedExamples}); the nearest-neighbour learners ignore
  * them.
  */
@@ -73,10 +67,8 @@ public final class InnerLearners {
         }
         if (n.equals("1nn") || n.startsWith("knn:")) {
             int k = n.equals("1nn") ? 1 : parsePositiveInt(n.substring(4), name);
-            if (classification) {
-                return cast(new KNNTrainer<Label>(k, new L2Distance(), 1, new VotingCombiner(), KNNModel.Backend.STREAMS, NeighboursQueryFactoryType.BRUTE_FORCE));
-            } else if (regression) {
-                return cast(new KNNTrainer<Regressor>(k, new L2Distance(), 1, new AveragingCombiner(), KNNModel.Backend.STREAMS, NeighboursQueryFactoryType.BRUTE_FORCE));
+            if (classification || regression) {
+                return new NearestNeighbourTrainer<>(k);
             }
         } else if (n.equals("logistic") && classification) {
             return cast(logistic());

@@ -15,7 +15,8 @@ import java.io.PrintWriter;
 @Command(name = "tl", mixinStandardHelpOptions = true, versionProvider = Tl.Version.class,
         description = "tl4j: transfer learning for Java. Compare transfer strategies against baselines with "
                 + "negative-transfer checks.",
-        subcommands = {StrategiesCommand.class, SuitesCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StrategiesCommand.class, SuitesCommand.class, RunCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Tl implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log details and stack traces.")

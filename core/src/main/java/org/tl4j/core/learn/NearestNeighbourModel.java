@@ -1,0 +1,200 @@
+package org.tl4j.core.learn;
+
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.tribuo.Example;
+import org.tribuo.Excuse;
+import org.tribuo.Feature;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.Output;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.regression.Regressor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A fitted k-nearest-neighbour model (see {@link NearestNeighbourTrainer}). Immutable; batch prediction through
+ * {@link #predict(Iterable)} uses blocked matrix products.
+ */
+public final class NearestNeighbourModel<T extends Output<T>> extends Model<T> {
+    private static final long serialVersionUID = 1L;
+    private static final int BLOCK = 512;
+
+    private final int k;
+    private final int n;
+    private final int d;
+    private final double[] x;
+    private final double[] norms;
+    private final List<T> outputs;
+
+    NearestNeighbourModel(String name, ModelProvenance provenance, ImmutableFeatureMap featureIDMap,
+                          ImmutableOutputInfo<T> outputIDInfo, int k, int n, int d, double[] x, List<T> outputs) {
+        super(name, provenance, featureIDMap, outputIDInfo, outputs.get(0) instanceof Label);
+        this.k = Math.min(k, n);
+        this.n = n;
+        this.d = d;
+        this.x = x;
+        this.outputs = List.copyOf(outputs);
+        this.norms = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                s += x[i * d + j] * x[i * d + j];
+            }
+            norms[i] = s;
+        }
+    }
+
+    @Override
+    public Prediction<T> predict(Example<T> example) {
+        return predict(List.of(example)).get(0);
+    }
+
+    @Override
+    public List<Prediction<T>> predict(Iterable<Example<T>> examples) {
+        List<Example<T>> list = new ArrayList<>();
+        examples.forEach(list::add);
+        List<Prediction<T>> out = new ArrayList<>(list.size());
+        for (int start = 0; start < list.size(); start += BLOCK) {
+            int m = Math.min(BLOCK, list.size() - start);
+            DMatrixRMaj q = new DMatrixRMaj(m, d);
+            int[] used = new int[m];
+            for (int r = 0; r < m; r++) {
+                for (Feature f : list.get(start + r)) {
+                    int id = featureIDMap.getID(f.getName());
+                    if (id >= 0) {
+                        q.unsafe_set(r, id, f.getValue());
+                        used[r]++;
+                    }
+                }
+                if (used[r] == 0) {
+                    throw new IllegalArgumentException("Example " + (start + r) + " has no features this model knows");
+                }
+            }
+            DMatrixRMaj dots = new DMatrixRMaj(m, n);
+            CommonOps_DDRM.multTransB(q, DMatrixRMaj.wrap(n, d, x), dots);
+            for (int r = 0; r < m; r++) {
+                out.add(vote(list.get(start + r), q, r, dots, used[r]));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Prediction<T>> predict(org.tribuo.Dataset<T> examples) {
+        return predict((Iterable<Example<T>>) examples);
+    }
+
+    private Prediction<T> vote(Example<T> e, DMatrixRMaj q, int r, DMatrixRMaj dots, int used) {
+        double qn = 0;
+        for (int j = 0; j < d; j++) {
+            qn += q.unsafe_get(r, j) * q.unsafe_get(r, j);
+        }
+        double[] approx = new double[n];
+        for (int i = 0; i < n; i++) {
+            approx[i] = qn + norms[i] - 2 * dots.unsafe_get(r, i);
+        }
+        int[] nn = nearest(approx, q, r, qn);
+        if (outputs.get(0) instanceof Label) {
+            Map<String, Integer> votes = new LinkedHashMap<>();
+            for (int i : nn) {
+                votes.merge(((Label) outputs.get(i)).getLabel(), 1, Integer::sum);
+            }
+            String best = null;
+            int bestVotes = -1;
+            for (int i : nn) { // in distance order: ties go to the nearest class
+                String l = ((Label) outputs.get(i)).getLabel();
+                if (votes.get(l) > bestVotes) {
+                    best = l;
+                    bestVotes = votes.get(l);
+                }
+            }
+            Map<String, T> scores = new LinkedHashMap<>();
+            for (Map.Entry<String, Integer> v : votes.entrySet()) {
+                scores.put(v.getKey(), cast(new Label(v.getKey(), v.getValue() / (double) nn.length)));
+            }
+            return new Prediction<>(cast(new Label(best, bestVotes / (double) nn.length)), scores, used, e, true);
+        }
+        Regressor first = (Regressor) outputs.get(nn[0]);
+        String[] names = first.getNames();
+        double[] mean = new double[names.length];
+        for (int i : nn) {
+            Regressor o = (Regressor) outputs.get(i);
+            for (int j = 0; j < names.length; j++) {
+                mean[j] += o.getDimension(names[j]).orElseThrow().getValue() / nn.length;
+            }
+        }
+        return new Prediction<>(cast(new Regressor(names, mean)), used, e);
+    }
+
+    /** Indices of the k nearest rows, nearest first; near-ties re-checked with exact distances. */
+    private int[] nearest(double[] approx, DMatrixRMaj q, int r, double qn) {
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        // Partial selection would be faster for large k; k is small in practice and n sorts in O(n log n).
+        java.util.Arrays.sort(idx, (a, b) -> {
+            int c = Double.compare(approx[a], approx[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        double kth = approx[idx[k - 1]];
+        double tol = 1e-9 * (qn + norms[idx[k - 1]]) + 1e-12;
+        List<Integer> cand = new ArrayList<>();
+        for (Integer i : idx) {
+            if (approx[i] <= kth + tol) {
+                cand.add(i);
+            } else {
+                break;
+            }
+        }
+        double[] exact = new double[n];
+        for (int i : cand) {
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                double v = q.unsafe_get(r, j) - x[i * d + j];
+                s += v * v;
+            }
+            exact[i] = s;
+        }
+        cand.sort((a, b) -> {
+            int c = Double.compare(exact[a], exact[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = cand.get(i);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private T cast(Object o) {
+        return (T) o;
+    }
+
+    @Override
+    public Map<String, List<Pair<String, Double>>> getTopFeatures(int count) {
+        return Collections.emptyMap();
+    }
+
+    @Override
+    public Optional<Excuse<T>> getExcuse(Example<T> example) {
+        return Optional.empty();
+    }
+
+    @Override
+    protected NearestNeighbourModel<T> copy(String newName, ModelProvenance newProvenance) {
+        return new NearestNeighbourModel<>(newName, newProvenance, featureIDMap, outputIDInfo, k, n, d, x, outputs);
+    }
+}
