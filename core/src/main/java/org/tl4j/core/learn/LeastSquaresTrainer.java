@@ -11,11 +11,8 @@ import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.Trainer;
 import org.tribuo.WeightedExamples;
 import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 import org.tribuo.regression.ImmutableRegressionInfo;
 import org.tribuo.regression.Regressor;
 
@@ -31,12 +28,11 @@ import java.util.Map;
  * reported, never papered over. This is the importance-weighted least squares of Shimodaira (2000) when the weights
  * are density ratios, and the default regression learner of tl4j's baselines.
  */
-public final class LeastSquaresTrainer implements Trainer<Regressor>, WeightedExamples {
+public final class LeastSquaresTrainer extends DeterministicTrainer<Regressor, LeastSquaresModel> implements WeightedExamples {
 
     @Config(description = "Ridge penalty λ on the coefficients (not the intercept); 0 gives ordinary least squares")
     private double ridge = 0.0;
 
-    private int invocationCount = 0;
 
     /** Ordinary least squares (no ridge): a singular system is reported, suggesting a ridge penalty. */
     public LeastSquaresTrainer() {
@@ -60,24 +56,7 @@ public final class LeastSquaresTrainer implements Trainer<Regressor>, WeightedEx
     }
 
     @Override
-    public LeastSquaresModel train(Dataset<Regressor> examples) {
-        return train(examples, Map.of());
-    }
-
-    @Override
-    public LeastSquaresModel train(Dataset<Regressor> examples, Map<String, Provenance> runProvenance) {
-        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
-    }
-
-    @Override
-    public synchronized LeastSquaresModel train(Dataset<Regressor> examples, Map<String, Provenance> runProvenance,
-                                                int invocationCount) {
-        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
-            setInvocationCount(invocationCount);
-        }
-        if (examples.size() == 0) {
-            throw new IllegalArgumentException("Cannot fit least squares to an empty dataset");
-        }
+    protected LeastSquaresModel fit(Dataset<Regressor> examples, Map<String, Provenance> runProvenance) {
         ImmutableFeatureMap fmap = examples.getFeatureIDMap();
         ImmutableRegressionInfo outInfo = (ImmutableRegressionInfo) examples.getOutputIDInfo();
         String[] dims = Regressor.extractNames(outInfo);
@@ -165,29 +144,13 @@ public final class LeastSquaresTrainer implements Trainer<Regressor>, WeightedEx
             }
             intercept[j] = bias;
         }
-        this.invocationCount++;
         ModelProvenance prov = new ModelProvenance(LeastSquaresModel.class.getName(), OffsetDateTime.now(),
                 examples.getProvenance(), getProvenance(), runProvenance);
         return new LeastSquaresModel("least-squares", prov, fmap, outInfo, dims, coef, intercept);
     }
 
-    @Override
-    public int getInvocationCount() {
-        return invocationCount;
-    }
 
-    @Override
-    public synchronized void setInvocationCount(int invocationCount) {
-        if (invocationCount < 0) {
-            throw new IllegalArgumentException("Invalid invocation count: " + invocationCount);
-        }
-        this.invocationCount = invocationCount;
-    }
 
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
-    }
 
     @Override
     public String toString() {

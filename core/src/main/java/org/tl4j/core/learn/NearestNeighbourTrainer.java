@@ -8,10 +8,7 @@ import org.tribuo.Example;
 import org.tribuo.Feature;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Output;
-import org.tribuo.Trainer;
 import org.tribuo.provenance.ModelProvenance;
-import org.tribuo.provenance.TrainerProvenance;
-import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,12 +24,11 @@ import java.util.Map;
  *
  * @param <T> output type ({@link org.tribuo.classification.Label} or {@link org.tribuo.regression.Regressor})
  */
-public final class NearestNeighbourTrainer<T extends Output<T>> implements Trainer<T> {
+public final class NearestNeighbourTrainer<T extends Output<T>> extends DeterministicTrainer<T, NearestNeighbourModel<T>> {
 
     @Config(description = "Number of neighbours")
     private int k = 1;
 
-    private int invocationCount = 0;
 
     /** For OLCUT. */
     @SuppressWarnings("unused")
@@ -57,19 +53,7 @@ public final class NearestNeighbourTrainer<T extends Output<T>> implements Train
     }
 
     @Override
-    public NearestNeighbourModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance) {
-        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
-    }
-
-    @Override
-    public synchronized NearestNeighbourModel<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance,
-                                                       int invocationCount) {
-        if (invocationCount != INCREMENT_INVOCATION_COUNT) {
-            setInvocationCount(invocationCount);
-        }
-        if (examples.size() == 0) {
-            throw new IllegalArgumentException("Cannot fit nearest neighbours to an empty dataset");
-        }
+    protected NearestNeighbourModel<T> fit(Dataset<T> examples, Map<String, Provenance> runProvenance) {
         ImmutableFeatureMap fmap = examples.getFeatureIDMap();
         int n = examples.size();
         int d = fmap.size();
@@ -86,29 +70,13 @@ public final class NearestNeighbourTrainer<T extends Output<T>> implements Train
             outputs.add(e.getOutput());
             i++;
         }
-        this.invocationCount++;
         ModelProvenance prov = new ModelProvenance(NearestNeighbourModel.class.getName(), OffsetDateTime.now(),
                 examples.getProvenance(), getProvenance(), runProvenance);
         return new NearestNeighbourModel<>(k + "-nn", prov, fmap, examples.getOutputIDInfo(), k, n, d, x, outputs);
     }
 
-    @Override
-    public int getInvocationCount() {
-        return invocationCount;
-    }
 
-    @Override
-    public synchronized void setInvocationCount(int invocationCount) {
-        if (invocationCount < 0) {
-            throw new IllegalArgumentException("Invalid invocation count: " + invocationCount);
-        }
-        this.invocationCount = invocationCount;
-    }
 
-    @Override
-    public TrainerProvenance getProvenance() {
-        return new TrainerProvenanceImpl(this);
-    }
 
     @Override
     public String toString() {
