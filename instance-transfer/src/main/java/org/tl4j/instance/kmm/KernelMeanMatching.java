@@ -74,7 +74,7 @@ public final class KernelMeanMatching {
 
         /** The paper's defaults: median heuristic, {@code B = 1000}, {@code ε = (√n − 1)/√n}, exact kernel. */
         public static Options defaults() {
-            return new Options(Double.NaN, 1000, Double.NaN, 1e-6, 50_000, 0);
+            return new Options(Double.NaN, 1000, Double.NaN, 1e-5, 50_000, 0);
         }
     }
 
