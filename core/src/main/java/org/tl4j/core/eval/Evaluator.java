@@ -226,13 +226,16 @@ public final class Evaluator {
         opts.putAll(options.getOrDefault(name, Map.of()));
         StrategyOptions.apply(s, opts, task.outputFactory());
         Map<String, List<String>> axes = new LinkedHashMap<>();
-        grid.getOrDefault(ALL_STRATEGIES, Map.of()).forEach((k, v) -> {
-            if (valid.contains(k)) {
-                axes.put(k, v);
-            }
-        });
+        if (!name.equals(TARGET_ONLY) && !name.equals(SOURCE_ONLY)) {
+            // A grid for every strategy leaves the reference baselines as configured.
+            grid.getOrDefault(ALL_STRATEGIES, Map.of()).forEach((k, v) -> {
+                if (valid.contains(k)) {
+                    axes.put(k, v);
+                }
+            });
+        }
         axes.putAll(grid.getOrDefault(name, Map.of()));
-        if (axes.isEmpty() || name.equals(TARGET_ONLY) || name.equals(SOURCE_ONLY)) {
+        if (axes.isEmpty()) {
             return s;
         }
         if (!TransferTask.class.equals(s.problemType())) {

@@ -2,7 +2,9 @@ package org.tl4j.instance.kmm;
 
 import org.tl4j.instance.kernel.SymmetricOperator;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Solves the convex quadratic program of kernel mean matching,
@@ -92,10 +94,152 @@ public final class BoxSumQuadraticProgram {
         }
         double lo = Math.max(0, sumLow);
         double hi = Math.min(n * upper, sumHigh);
+        if (n <= DIRECT_SIZE) {
+            return solveDirect(q, c, upper, lo, hi, tolerance, scale, maxIterations, null);
+        }
+        return solveWorkingSet(q, c, upper, lo, hi, tolerance, scale, maxIterations);
+    }
+
+    /** Problems up to this size are solved directly; larger ones grow a working set of candidate non-zeros. */
+    static final int DIRECT_SIZE = 256;
+
+    /**
+     * The working-set strategy for large programs, whose solutions are often sparse (most source points far from
+     * the target get weight 0): the program is solved on a working set with every other variable held at 0; the
+     * full gradient then shows which held variables the objective wants to raise (those below the free variables'
+     * gradient level), the most promising of them join the set, and the loop ends when the Frank–Wolfe gap of the
+     * full program certifies the tolerance. Starts from the variables with the largest linear term.
+     */
+    private static Solution solveWorkingSet(SymmetricOperator q, double[] c, double upper, double lo, double hi,
+                                            double tolerance, double scale, int maxIterations) {
+        int n = q.size();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int cmp = Double.compare(c[b], c[a]);
+            return cmp != 0 ? cmp : Integer.compare(a, b);
+        });
+        int size = (int) Math.min(n, Math.max(Math.max(DIRECT_SIZE / 2, n / 8), Math.ceil(lo / upper) + 16));
+        boolean[] inSet = new boolean[n];
+        int[] set = new int[n];
+        for (int k = 0; k < size; k++) {
+            set[k] = order[k];
+            inSet[order[k]] = true;
+        }
+        double[] x = new double[n];
+        double[] qx = new double[n];
+        double[] grad = new double[n];
+        int iterations = 0;
+        double objective = Double.NaN;
+        double gap = Double.POSITIVE_INFINITY;
+        double[] warm = null;
+        while (true) {
+            int[] w = Arrays.copyOf(set, size);
+            Arrays.sort(w);
+            double[] cw = new double[size];
+            for (int a = 0; a < size; a++) {
+                cw[a] = c[w[a]];
+            }
+            if (warm != null) {
+                double[] start = new double[size];
+                for (int a = 0; a < size; a++) {
+                    start[a] = x[w[a]];
+                }
+                warm = start;
+            }
+            Solution sub = solveDirect(subset(q, w), cw, upper, lo, Math.min(hi, size * upper), 0.5 * tolerance,
+                    scale, Math.max(1, maxIterations - iterations), warm);
+            iterations += sub.iterations();
+            Arrays.fill(x, 0);
+            double[] xw = sub.x();
+            for (int a = 0; a < size; a++) {
+                x[w[a]] = xw[a];
+            }
+            q.applyColumns(w, size, xw, qx);
+            objective = objective(x, qx, c, grad);
+            gap = frankWolfeGap(x, grad, upper, lo, hi);
+            if (gap <= tolerance * Math.max(Math.abs(objective), scale) || iterations >= maxIterations || size == n) {
+                break;
+            }
+            // The level the objective's gradient has on the free variables (0 when the sum constraint is slack):
+            // a held variable below it would lower the objective if raised.
+            double level = 0;
+            int free = 0;
+            double freeGrad = 0;
+            for (int a = 0; a < size; a++) {
+                if (xw[a] > 0 && xw[a] < upper) {
+                    free++;
+                    freeGrad += grad[w[a]];
+                }
+            }
+            if (sumState(x, lo, hi) != 0 && free > 0) {
+                level = freeGrad / free;
+            }
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (!inSet[i] && grad[i] < level) {
+                    candidates.add(i);
+                }
+            }
+            if (candidates.isEmpty()) {
+                // Nothing outside wants in: the gap comes from inside the set; finish on the full program.
+                return solveDirect(q, c, upper, lo, hi, tolerance, scale, Math.max(1, maxIterations - iterations), x);
+            }
+            candidates.sort((a, b) -> {
+                int cmp = Double.compare(grad[a], grad[b]);
+                return cmp != 0 ? cmp : Integer.compare(a, b);
+            });
+            int add = Math.min(candidates.size(), Math.max(DIRECT_SIZE / 4, size / 2));
+            for (int k = 0; k < add; k++) {
+                int i = candidates.get(k);
+                inSet[i] = true;
+                set[size++] = i;
+            }
+            warm = new double[0];
+        }
+        boolean converged = gap <= tolerance * Math.max(Math.abs(objective), scale);
+        return new Solution(x, objective, Math.max(0, gap), iterations, converged);
+    }
+
+    /** The principal submatrix of {@code q} on the sorted rows {@code w}. */
+    private static SymmetricOperator subset(SymmetricOperator q, int[] w) {
+        int size = w.length;
+        return new SymmetricOperator() {
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public void apply(double[] x, double[] out) {
+                q.applyPrincipal(w, size, x, out);
+            }
+
+            @Override
+            public void applyPrincipal(int[] rows, int count, double[] p, double[] out) {
+                int[] mapped = new int[count];
+                for (int a = 0; a < count; a++) {
+                    mapped[a] = w[rows[a]];
+                }
+                q.applyPrincipal(mapped, count, p, out);
+            }
+        };
+    }
+
+    /** GPCG on the whole program, from {@code start} (projected) or from all ones. */
+    private static Solution solveDirect(SymmetricOperator q, double[] c, double upper, double lo, double hi,
+                                        double tolerance, double scale, int maxIterations, double[] start) {
+        int n = q.size();
         double lipschitz = 1.02 * largestEigenvalue(q) + 1e-300;
 
         double[] x = new double[n];
-        Arrays.fill(x, Math.min(upper, 1.0));
+        if (start != null && start.length == n) {
+            System.arraycopy(start, 0, x, 0, n);
+        } else {
+            Arrays.fill(x, Math.min(upper, 1.0));
+        }
         project(x, upper, lo, hi, x);
         double[] qx = new double[n];
         double[] grad = new double[n];

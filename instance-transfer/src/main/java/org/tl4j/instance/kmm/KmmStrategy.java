@@ -46,7 +46,7 @@ public final class KmmStrategy<T extends Output<T>> extends ImportanceWeightingS
     private double epsilon = -1;
 
     @Config(description = "Relative duality gap at which the QP counts as solved")
-    private double tolerance = 1e-5;
+    private double tolerance = 1e-4;
 
     @Config(description = "Iteration budget of the QP solver (not converging within it is an error)")
     private int maxIterations = 50_000;
