@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Bounds. Uniform weights, the null estimate, have NMAE ≈ 1.08 on these draws (the ratio is heavy-tailed:
  * {@code w(x)} spans three orders of magnitude). Each bound sits about 2 standard deviations (over five draws) above
  * the measured mean of that estimator, so the tests catch a broken estimator, not seed noise: measured means were
- * Spearman/NMAE 0.91/0.31 (KMM), 0.98/0.28 (KLIEP), 0.98/0.23 (uLSIF), 0.99/0.16 (RuLSIF, against the relative
+ * Spearman/NMAE 0.94/0.20 (KMM with its default ridge), 0.98/0.28 (KLIEP), 0.98/0.23 (uLSIF), 0.99/0.16 (RuLSIF, against the relative
  * ratio), 0.998/0.10 (discriminative, well specified here) and 0.73/0.68 (nearest-neighbour weighting, whose
  * piecewise-constant counts are the noisiest estimate).
  */
@@ -93,7 +93,7 @@ class DensityRatioAccuracyTest {
     @Test
     void kmmWeightsTrackTheTrueRatio() {
         assertTracks("KMM", agreement((s, seed) -> KernelMeanMatching.fit(sources[s], targets[s],
-                KernelMeanMatching.Options.defaults(), seed).weights(), false), 0.85, 0.40);
+                KernelMeanMatching.Options.defaults(), seed).weights(), false), 0.90, 0.30);
     }
 
     @Test

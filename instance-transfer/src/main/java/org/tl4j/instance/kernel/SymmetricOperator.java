@@ -61,6 +61,87 @@ public interface SymmetricOperator {
     }
 
     /**
+     * The principal submatrix on the sorted, distinct {@code rows}, as an operator of size {@code rows.length}. The
+     * default reads through {@link #applyPrincipal}; dense matrices copy the submatrix when it is small enough to
+     * make products contiguous, low-rank ones keep the selected rows of their factor.
+     */
+    default SymmetricOperator principal(int[] rows) {
+        SymmetricOperator parent = this;
+        int size = rows.length;
+        return new SymmetricOperator() {
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public void apply(double[] x, double[] out) {
+                parent.applyPrincipal(rows, size, x, out);
+            }
+
+            @Override
+            public void applyPrincipal(int[] sub, int count, double[] p, double[] out) {
+                int[] mapped = new int[count];
+                for (int a = 0; a < count; a++) {
+                    mapped[a] = rows[sub[a]];
+                }
+                parent.applyPrincipal(mapped, count, p, out);
+            }
+        };
+    }
+
+    /**
+     * This matrix plus {@code ridge} times the identity ({@code ridge ≥ 0}); the original is held, not copied.
+     */
+    default SymmetricOperator plusRidge(double ridge) {
+        if (!(ridge >= 0) || Double.isInfinite(ridge)) {
+            throw new IllegalArgumentException("Invalid ridge: " + ridge + " (must be finite and >= 0)");
+        }
+        if (ridge == 0) {
+            return this;
+        }
+        SymmetricOperator base = this;
+        return new SymmetricOperator() {
+            @Override
+            public int size() {
+                return base.size();
+            }
+
+            @Override
+            public void apply(double[] x, double[] out) {
+                base.apply(x, out);
+                for (int i = 0; i < out.length; i++) {
+                    out[i] += ridge * x[i];
+                }
+            }
+
+            @Override
+            public void applyPrincipal(int[] rows, int count, double[] p, double[] out) {
+                base.applyPrincipal(rows, count, p, out);
+                for (int a = 0; a < count; a++) {
+                    out[a] += ridge * p[a];
+                }
+            }
+
+            @Override
+            public void applyColumns(int[] rows, int count, double[] p, double[] out) {
+                base.applyColumns(rows, count, p, out);
+                for (int a = 0; a < count; a++) {
+                    out[rows[a]] += ridge * p[a];
+                }
+            }
+
+            @Override
+            public SymmetricOperator principal(int[] rows) {
+                return base.principal(rows).plusRidge(ridge);
+            }
+        };
+    }
+
+    /** Largest principal submatrix {@link #dense} copies out (8·4096² bytes = 128 MB). */
+    int COPY_LIMIT = 4096;
+
+    /**
      * A dense symmetric matrix; products are split over threads by rows (each row summed by one thread, so the
      * result does not depend on the thread count).
      *
@@ -94,6 +175,23 @@ public interface SymmetricOperator {
                     }
                     out[i] = s0 + s1;
                 });
+            }
+
+            @Override
+            public SymmetricOperator principal(int[] rows) {
+                if (rows.length > COPY_LIMIT) {
+                    return SymmetricOperator.super.principal(rows);
+                }
+                int n = q.numRows;
+                int size = rows.length;
+                DMatrixRMaj sub = new DMatrixRMaj(size, size);
+                GaussianKernel.parallelRows(size, a -> {
+                    int off = rows[a] * n;
+                    for (int b = 0; b < size; b++) {
+                        sub.data[a * size + b] = q.data[off + rows[b]];
+                    }
+                });
+                return dense(sub);
             }
 
             @Override
@@ -174,6 +272,11 @@ public interface SymmetricOperator {
                     }
                     out[i] = s;
                 });
+            }
+
+            @Override
+            public SymmetricOperator principal(int[] rows) {
+                return lowRank(org.tl4j.core.matrix.TribuoMatrices.selectRows(phi, rows));
             }
 
             @Override

@@ -42,7 +42,7 @@ public final class Kliep {
     static final int CV_ITERATIONS = 500;
 
     /** SQUAREM iterations before the Newton phase. */
-    static final int WARM_UP = 15;
+    static final int WARM_UP = 5;
 
     /** Centres with less source mass than this (kernel underflow) are dropped: their weight would be unbounded. */
     private static final double MIN_CENTRE_MASS = 1e-300;
@@ -458,7 +458,7 @@ public final class Kliep {
                     }
                 }
                 normalise(trial);
-                llNew = logLikelihood(phi, rows, k, trial, tmp);
+                llNew = logLikelihood(phi, rows, k, trial, null);
                 if (llNew >= ll + 1e-4 * t * slope) {
                     break;
                 }
@@ -576,8 +576,23 @@ public final class Kliep {
         }
     }
 
-    /** Mean log-likelihood and its gradient {@code G_c = (1/m) Σ_j φ_c(x'_j)/ŵ(x'_j)}. */
+    /** Mean log-likelihood and, unless {@code grad} is null, its gradient {@code G_c = (1/m) Σ_j φ_c(x'_j)/ŵ(x'_j)}. */
     private static double logLikelihood(double[] phi, int rows, int k, double[] pi, double[] grad) {
+        if (grad == null) {
+            double ll = 0;
+            for (int j = 0; j < rows; j++) {
+                int off = j * k;
+                double w = 0;
+                for (int c = 0; c < k; c++) {
+                    w += pi[c] * phi[off + c];
+                }
+                if (!(w > 0)) {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                ll += Math.log(w);
+            }
+            return ll / rows;
+        }
         Arrays.fill(grad, 0);
         double ll = 0;
         for (int j = 0; j < rows; j++) {

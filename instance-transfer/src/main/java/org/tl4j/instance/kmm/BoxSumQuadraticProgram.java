@@ -149,7 +149,7 @@ public final class BoxSumQuadraticProgram {
                 }
                 warm = start;
             }
-            Solution sub = solveDirect(subset(q, w), cw, upper, lo, Math.min(hi, size * upper), 0.5 * tolerance,
+            Solution sub = solveDirect(q.principal(w), cw, upper, lo, Math.min(hi, size * upper), 0.5 * tolerance,
                     scale, Math.max(1, maxIterations - iterations), warm);
             iterations += sub.iterations();
             Arrays.fill(x, 0);
@@ -201,31 +201,6 @@ public final class BoxSumQuadraticProgram {
         }
         boolean converged = gap <= tolerance * Math.max(Math.abs(objective), scale);
         return new Solution(x, objective, Math.max(0, gap), iterations, converged);
-    }
-
-    /** The principal submatrix of {@code q} on the sorted rows {@code w}. */
-    private static SymmetricOperator subset(SymmetricOperator q, int[] w) {
-        int size = w.length;
-        return new SymmetricOperator() {
-            @Override
-            public int size() {
-                return size;
-            }
-
-            @Override
-            public void apply(double[] x, double[] out) {
-                q.applyPrincipal(w, size, x, out);
-            }
-
-            @Override
-            public void applyPrincipal(int[] rows, int count, double[] p, double[] out) {
-                int[] mapped = new int[count];
-                for (int a = 0; a < count; a++) {
-                    mapped[a] = w[rows[a]];
-                }
-                q.applyPrincipal(mapped, count, p, out);
-            }
-        };
     }
 
     /** GPCG on the whole program, from {@code start} (projected) or from all ones. */

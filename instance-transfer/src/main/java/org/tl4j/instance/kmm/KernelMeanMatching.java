@@ -22,8 +22,16 @@ import org.tl4j.instance.kernel.SymmetricOperator;
  * optimal weights need not be unique (the kernel matrix is often numerically low-rank), but the weighted mean
  * embedding is: a gap {@code g} bounds its RKHS distance to the optimum by {@code √(2g)/n}.
  * Defaults follow the paper's experiments: {@code B = 1000}, {@code ε = (√n − 1)/√n}, width by the median
- * heuristic; the relative gap tolerance {@code 10⁻⁴} puts the weighted source embedding within
- * {@code √(2·10⁻⁴|f|)/n}, about 0.2 % of the target embedding's norm, of the optimum.
+ * heuristic.
+ * <p>
+ * One deviation, on by default: a ridge {@code δ = 0.01} is added to the kernel's unit diagonal, i.e. the penalty
+ * {@code ½δ‖β‖²}. The Gaussian kernel matrix of real samples is numerically singular (always so in low
+ * dimension), so the unregularised program has a whole face of optimal weight vectors with the same weighted mean
+ * embedding, and a solver returns whichever its path reaches: on the Gaussian covariate shift of the tests the
+ * optimum reached ranks the source points against the true density ratio with Spearman 0.4–0.5, against 0.95 with
+ * the ridge, while the ½MMD² objective moves by about 10⁻⁴ of its value. The ridge makes the program strictly
+ * convex (unique weights, independent of the solver) and well conditioned (a few hundred iterations instead of
+ * tens of thousands). {@code ridge = 0} gives the paper's unregularised program.
  * <p>
  * Exact KMM holds the {@code n × n} source kernel ({@code 8n²} bytes: 32 MB at {@code n = 2,000}, 800 MB at
  * {@code n = 10,000}). With {@code randomFeatures = D > 0} the kernel is replaced by {@code D} random Fourier
@@ -35,6 +43,9 @@ import org.tl4j.instance.kernel.SymmetricOperator;
  * @see org.tl4j.instance.ulsif.ULsif
  */
 public final class KernelMeanMatching {
+
+    /** The default ridge {@code δ} on the kernel's unit diagonal. */
+    public static final double DEFAULT_RIDGE = 0.01;
 
     private KernelMeanMatching() {
     }
@@ -48,9 +59,10 @@ public final class KernelMeanMatching {
      * @param tolerance      relative duality gap to reach ({@code > 0})
      * @param maxIterations  solver iteration budget
      * @param randomFeatures {@code 0} for the exact kernel, else the number of random Fourier features
+     * @param ridge          {@code δ ≥ 0} added to the kernel's unit diagonal (see the class documentation)
      */
     public record Options(double sigma, double bound, double epsilon, double tolerance, int maxIterations,
-                          int randomFeatures) {
+                          int randomFeatures, double ridge) {
         /** Validates the settings. */
         public Options {
             if (Double.isInfinite(sigma)) {
@@ -71,14 +83,17 @@ public final class KernelMeanMatching {
             if (randomFeatures < 0) {
                 throw new IllegalArgumentException("Invalid randomFeatures: " + randomFeatures + " (0 for the exact kernel, else > 0)");
             }
+            if (!(ridge >= 0) || Double.isInfinite(ridge)) {
+                throw new IllegalArgumentException("Invalid ridge: " + ridge + " (must be finite and >= 0)");
+            }
         }
 
         /**
-         * The paper's defaults: median heuristic, {@code B = 1000}, {@code ε = (√n − 1)/√n}, exact kernel, relative
-         * gap {@code 10⁻⁴}.
+         * The paper's defaults, median heuristic, {@code B = 1000}, {@code ε = (√n − 1)/√n} and the exact kernel, with
+         * ridge {@code δ = 0.01} and relative gap {@code 10⁻⁶}.
          */
         public static Options defaults() {
-            return new Options(Double.NaN, 1000, Double.NaN, 1e-4, 50_000, 0);
+            return new Options(Double.NaN, 1000, Double.NaN, 1e-6, 50_000, 0, DEFAULT_RIDGE);
         }
     }
 
@@ -166,6 +181,7 @@ public final class KernelMeanMatching {
                     + "heuristic choose it");
         }
         double scale = (double) n * n;
+        k = k.plusRidge(options.ridge());
         BoxSumQuadraticProgram.Solution s = BoxSumQuadraticProgram.minimise(k, kappa, bound, n * (1 - eps),
                 n * (1 + eps), options.tolerance(), 0.01 * scale, options.maxIterations());
         if (!s.converged()) {

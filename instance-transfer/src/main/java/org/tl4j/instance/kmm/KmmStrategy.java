@@ -46,7 +46,10 @@ public final class KmmStrategy<T extends Output<T>> extends ImportanceWeightingS
     private double epsilon = -1;
 
     @Config(description = "Relative duality gap at which the QP counts as solved")
-    private double tolerance = 1e-4;
+    private double tolerance = 1e-6;
+
+    @Config(description = "Ridge added to the kernel's unit diagonal, making the weights unique; 0 for the paper's unregularised QP")
+    private double ridge = KernelMeanMatching.DEFAULT_RIDGE;
 
     @Config(description = "Iteration budget of the QP solver (not converging within it is an error)")
     private int maxIterations = 50_000;
@@ -76,7 +79,7 @@ public final class KmmStrategy<T extends Output<T>> extends ImportanceWeightingS
 
     private KernelMeanMatching.Options options() {
         return new KernelMeanMatching.Options(sigma > 0 ? sigma : Double.NaN, bound, epsilon < 0 ? Double.NaN : epsilon,
-                tolerance, maxIterations, randomFeatures);
+                tolerance, maxIterations, randomFeatures, ridge);
     }
 
     @Override
@@ -90,6 +93,7 @@ public final class KmmStrategy<T extends Output<T>> extends ImportanceWeightingS
         Map<String, Provenance> p = new LinkedHashMap<>();
         p.put("kmm.sigma", new DoubleProvenance("kmm.sigma", r.sigma()));
         p.put("kmm.epsilon", new DoubleProvenance("kmm.epsilon", r.epsilon()));
+        p.put("kmm.ridge", new DoubleProvenance("kmm.ridge", ridge));
         p.put("kmm.objective", new DoubleProvenance("kmm.objective", r.objective()));
         p.put("kmm.duality-gap", new DoubleProvenance("kmm.duality-gap", r.gap()));
         p.put("kmm.iterations", new IntProvenance("kmm.iterations", r.iterations()));

@@ -3,7 +3,9 @@ package org.tl4j.instance.ulsif;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.matrix.TribuoMatrices;
@@ -28,7 +30,8 @@ import java.util.Arrays;
  * The width and {@code λ} are chosen by leave-one-out cross-validation in closed form: leaving out the pair
  * {@code (x_i, x'_i)} (for the first {@code N = min(n, m)} points after a seeded shuffle) changes {@code Ĥ} by a
  * rank-two term, so the Sherman–Morrison–Woodbury identity gives every left-out solution from one factorisation
- * (Kanamori et al. §3.4, generalised here to {@code α > 0}); the score is the held-out objective
+ * (Kanamori et al. §3.4, generalised here to {@code α > 0}; one eigendecomposition per width serves every
+ * {@code λ}); the score is the held-out objective
  * {@code (1/N) Σ_i [½(1 − α) r_i(x_i)² + ½α r_i(x'_i)² − r_i(x'_i)]} with {@code r_i} the clipped left-out fit.
  * With fewer than two pairs no validation is possible: the median heuristic and {@code λ = 0.1} are used
  * (recorded in the result).
@@ -195,12 +198,13 @@ public final class ULsif {
             for (double s : sigmas) {
                 DMatrixRMaj phiS = GaussianKernel.fromSquaredDistances(dSource, s);
                 DMatrixRMaj phiT = GaussianKernel.fromSquaredDistances(dTarget, s);
-                for (double l : lambdas) {
-                    double score = leaveOneOut(phiS, phiT, alpha, l, Arrays.copyOf(sRows, pairs), Arrays.copyOf(tRows, pairs));
-                    if (score < bestScore) {
-                        bestScore = score;
+                double[] scores = leaveOneOutScores(phiS, phiT, alpha, lambdas, Arrays.copyOf(sRows, pairs),
+                        Arrays.copyOf(tRows, pairs));
+                for (int l = 0; l < lambdas.length; l++) {
+                    if (scores[l] < bestScore) {
+                        bestScore = scores[l];
                         sigma = s;
-                        lambda = l;
+                        lambda = lambdas[l];
                     }
                 }
             }
@@ -276,89 +280,121 @@ public final class ULsif {
      */
     static double leaveOneOut(DMatrixRMaj phiS, DMatrixRMaj phiT, double alpha, double lambda, int[] sRows,
                               int[] tRows) {
+        return leaveOneOutScores(phiS, phiT, alpha, new double[]{lambda}, sRows, tRows)[0];
+    }
+
+    /**
+     * The closed-form leave-one-out scores of every {@code λ} for one width. With
+     * {@code M(λ) = c_s Φ_sᵀΦ_s + c_t Φ_tᵀΦ_t + λI}, {@code c_s = (1 − α)/(n − 1)}, {@code c_t = α/(m − 1)}, the
+     * system without pair {@code i} is {@code M − UUᵀ} with {@code U = [√c_s u_i, √c_t v_i]}, solved by the
+     * Sherman–Morrison–Woodbury identity. One eigendecomposition {@code M(0) = QΛQᵀ} serves every {@code λ}:
+     * all products with {@code M(λ)⁻¹ = Q(Λ + λI)⁻¹Qᵀ} are taken in the eigenbasis, and only the clipped
+     * coefficient vectors are rotated back.
+     */
+    static double[] leaveOneOutScores(DMatrixRMaj phiS, DMatrixRMaj phiT, double alpha, double[] lambdas, int[] sRows,
+                                      int[] tRows) {
         int n = phiS.numRows;
         int m = phiT.numRows;
         int b = phiS.numCols;
         int pairs = sRows.length;
         double cs = (1 - alpha) / Math.max(1, n - 1);
         double ct = alpha / Math.max(1, m - 1);
-        // M = c_s Φ_sᵀΦ_s + c_t Φ_tᵀΦ_t + λI: the left-out systems are M minus a rank-two term.
-        DMatrixRMaj mat = new DMatrixRMaj(b, b);
-        CommonOps_DDRM.multTransA(cs, phiS, phiS, mat);
+        double sqs = Math.sqrt(cs);
+        double sqt = Math.sqrt(ct);
+        DMatrixRMaj g = new DMatrixRMaj(b, b);
+        CommonOps_DDRM.multTransA(cs, phiS, phiS, g);
         if (alpha > 0) {
-            CommonOps_DDRM.multAddTransA(ct, phiT, phiT, mat);
+            CommonOps_DDRM.multAddTransA(ct, phiT, phiT, g);
         }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(b, true, true);
+        if (!eig.decompose(g)) {
+            throw new IllegalStateException("Eigendecomposition of the uLSIF system failed");
+        }
+        DMatrixRMaj q = new DMatrixRMaj(b, b);
+        double[] ev = new double[b];
         for (int l = 0; l < b; l++) {
-            mat.add(l, l, lambda);
+            ev[l] = Math.max(0, eig.getEigenvalue(l).getReal());
+            DMatrixRMaj v = eig.getEigenVector(l);
+            for (int r = 0; r < b; r++) {
+                q.unsafe_set(r, l, v.get(r, 0));
+            }
         }
+        // Left-out source and target feature vectors, and Σ_j φ(x'_j), in the eigenbasis.
+        DMatrixRMaj u = TribuoMatrices.selectRows(phiS, sRows);
+        DMatrixRMaj v = TribuoMatrices.selectRows(phiT, tRows);
+        DMatrixRMaj ut = new DMatrixRMaj(pairs, b);
+        DMatrixRMaj vt = new DMatrixRMaj(pairs, b);
+        CommonOps_DDRM.mult(u, q, ut);
+        CommonOps_DDRM.mult(v, q, vt);
         double[] hSum = new double[b];
         for (int j = 0; j < m; j++) {
             for (int l = 0; l < b; l++) {
                 hSum[l] += phiT.unsafe_get(j, l);
             }
         }
-        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.symmPosDef(b);
-        if (!chol.setA(mat)) {
-            throw new IllegalStateException("The uLSIF system is not positive definite at lambda = " + lambda);
-        }
-        // Right-hand sides: the left-out source and target feature vectors (columns) and Σ_j φ(x'_j).
-        DMatrixRMaj rhs = new DMatrixRMaj(b, 2 * pairs + 1);
-        for (int k = 0; k < pairs; k++) {
-            for (int l = 0; l < b; l++) {
-                rhs.unsafe_set(l, k, phiS.unsafe_get(sRows[k], l));
-                rhs.unsafe_set(l, pairs + k, phiT.unsafe_get(tRows[k], l));
-            }
-        }
+        double[] ht = new double[b];
         for (int l = 0; l < b; l++) {
-            rhs.unsafe_set(l, 2 * pairs, hSum[l]);
-        }
-        DMatrixRMaj sol = new DMatrixRMaj(b, 2 * pairs + 1);
-        chol.solve(rhs, sol);
-        double sqs = Math.sqrt(cs);
-        double sqt = Math.sqrt(ct);
-        double[] theta = new double[b];
-        double total = 0;
-        for (int k = 0; k < pairs; k++) {
-            int si = sRows[k];
-            int ti = tRows[k];
-            // z = M⁻¹ h_i with h_i = (Σ_j φ(x'_j) − φ(x'_i)) / (m − 1).
-            double uP = 0;
-            double uQ = 0;
-            double vQ = 0;
-            double uz = 0;
-            double vz = 0;
-            for (int l = 0; l < b; l++) {
-                double u = phiS.unsafe_get(si, l);
-                double v = phiT.unsafe_get(ti, l);
-                double p = sol.unsafe_get(l, k);
-                double q = sol.unsafe_get(l, pairs + k);
-                double z = (sol.unsafe_get(l, 2 * pairs) - q) / Math.max(1, m - 1);
-                uP += u * p;
-                uQ += u * q;
-                vQ += v * q;
-                uz += u * z;
-                vz += v * z;
+            double s = 0;
+            for (int r = 0; r < b; r++) {
+                s += q.unsafe_get(r, l) * hSum[r];
             }
-            // Woodbury: (M − UUᵀ)⁻¹ = M⁻¹ + M⁻¹U (I − UᵀM⁻¹U)⁻¹ UᵀM⁻¹ with U = [√c_s u, √c_t v].
-            double c11 = 1 - cs * uP;
-            double c12 = -sqs * sqt * uQ;
-            double c22 = 1 - ct * vQ;
-            double det = c11 * c22 - c12 * c12;
-            double y1 = sqs * uz;
-            double y2 = sqt * vz;
-            double a1 = (c22 * y1 - c12 * y2) / det;
-            double a2 = (c11 * y2 - c12 * y1) / det;
-            double rs = 0;
-            double rt = 0;
-            for (int l = 0; l < b; l++) {
-                double z = (sol.unsafe_get(l, 2 * pairs) - sol.unsafe_get(l, pairs + k)) / Math.max(1, m - 1);
-                double t = z + sqs * a1 * sol.unsafe_get(l, k) + sqt * a2 * sol.unsafe_get(l, pairs + k);
-                theta[l] = Math.max(0, t);
-                rs += theta[l] * phiS.unsafe_get(si, l);
-                rt += theta[l] * phiT.unsafe_get(ti, l);
-            }
-            total += 0.5 * (1 - alpha) * rs * rs + 0.5 * alpha * rt * rt - rt;
+            ht[l] = s;
         }
-        return total / pairs;
+        double[] scores = new double[lambdas.length];
+        DMatrixRMaj qt = CommonOps_DDRM.transpose(q, null);
+        DMatrixRMaj thetaRot = new DMatrixRMaj(pairs, b);
+        DMatrixRMaj theta = new DMatrixRMaj(pairs, b);
+        double inv = 1.0 / Math.max(1, m - 1);
+        for (int li = 0; li < lambdas.length; li++) {
+            double lambda = lambdas[li];
+            for (int k = 0; k < pairs; k++) {
+                double uP = 0;
+                double uQ = 0;
+                double vQ = 0;
+                double uz = 0;
+                double vz = 0;
+                int off = k * b;
+                for (int l = 0; l < b; l++) {
+                    double d = 1 / (ev[l] + lambda);
+                    double ul = ut.data[off + l];
+                    double vl = vt.data[off + l];
+                    double zl = d * (ht[l] - vl) * inv;
+                    uP += ul * ul * d;
+                    uQ += ul * vl * d;
+                    vQ += vl * vl * d;
+                    uz += ul * zl;
+                    vz += vl * zl;
+                }
+                double c11 = 1 - cs * uP;
+                double c12 = -sqs * sqt * uQ;
+                double c22 = 1 - ct * vQ;
+                double det = c11 * c22 - c12 * c12;
+                double y1 = sqs * uz;
+                double y2 = sqt * vz;
+                double a1 = (c22 * y1 - c12 * y2) / det;
+                double a2 = (c11 * y2 - c12 * y1) / det;
+                for (int l = 0; l < b; l++) {
+                    double d = 1 / (ev[l] + lambda);
+                    double ul = ut.data[off + l];
+                    double vl = vt.data[off + l];
+                    thetaRot.data[off + l] = d * ((ht[l] - vl) * inv + sqs * a1 * ul + sqt * a2 * vl);
+                }
+            }
+            CommonOps_DDRM.mult(thetaRot, qt, theta);
+            double total = 0;
+            for (int k = 0; k < pairs; k++) {
+                double rs = 0;
+                double rt = 0;
+                int off = k * b;
+                for (int l = 0; l < b; l++) {
+                    double t = Math.max(0, theta.data[off + l]);
+                    rs += t * u.data[off + l];
+                    rt += t * v.data[off + l];
+                }
+                total += 0.5 * (1 - alpha) * rs * rs + 0.5 * alpha * rt * rt - rt;
+            }
+            scores[li] = total / pairs;
+        }
+        return scores;
     }
 }

@@ -18,7 +18,8 @@ class KernelMeanMatchingTest {
     void weightsRespectTheBoxAndSumConstraints() {
         DMatrixRMaj s = gaussian(150, 3, 0, 1, 1);
         DMatrixRMaj t = gaussian(120, 3, 1, 0.6, 2);
-        KernelMeanMatching.Options o = new KernelMeanMatching.Options(Double.NaN, 5, 0.2, 1e-6, 50_000, 0);
+        KernelMeanMatching.Options o = new KernelMeanMatching.Options(Double.NaN, 5, 0.2, 1e-6, 50_000, 0,
+                KernelMeanMatching.DEFAULT_RIDGE);
         KernelMeanMatching.Result r = KernelMeanMatching.fit(s, t, o, 3);
         double sum = 0;
         for (double w : r.weights()) {
@@ -37,12 +38,25 @@ class KernelMeanMatchingTest {
         DMatrixRMaj doubled = new DMatrixRMaj(120, 2);
         System.arraycopy(s.data, 0, doubled.data, 0, s.data.length);
         System.arraycopy(s.data, 0, doubled.data, s.data.length, s.data.length);
-        KernelMeanMatching.Options o = new KernelMeanMatching.Options(1.0, 1000, 0.3, 1e-9, 200_000, 0);
+        KernelMeanMatching.Options o = new KernelMeanMatching.Options(1.0, 1000, 0.3, 1e-9, 200_000, 0, 0);
         double[] once = KernelMeanMatching.fit(s, t, o, 1).weights();
         double[] twice = KernelMeanMatching.fit(doubled, t, o, 1).weights();
         for (int i = 0; i < 60; i++) {
             assertEquals(twice[i], twice[60 + i], 1e-6, "copies of one point share its weight");
             assertEquals(once[i], twice[i], 0.05 * (1 + once[i]), "same weight as without the duplicate");
+        }
+    }
+
+    @Test
+    void theRidgeMakesTheWeightsUniqueAndDuplicatesExactlyEqual() {
+        DMatrixRMaj s = gaussian(60, 2, 0, 1, 4);
+        DMatrixRMaj t = gaussian(50, 2, 1, 0.7, 5);
+        DMatrixRMaj doubled = new DMatrixRMaj(120, 2);
+        System.arraycopy(s.data, 0, doubled.data, 0, s.data.length);
+        System.arraycopy(s.data, 0, doubled.data, s.data.length, s.data.length);
+        double[] w = KernelMeanMatching.fit(doubled, t, KernelMeanMatching.Options.defaults(), 1).weights();
+        for (int i = 0; i < 60; i++) {
+            assertEquals(w[i], w[60 + i], 1e-6 * (1 + w[i]), "a strictly convex program treats copies alike");
         }
     }
 
@@ -77,7 +91,7 @@ class KernelMeanMatchingTest {
             t.add(i, 0, 1e4);
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KernelMeanMatching.fit(s, t,
-                new KernelMeanMatching.Options(0.5, 1000, Double.NaN, 1e-6, 1000, 0), 1));
+                new KernelMeanMatching.Options(0.5, 1000, Double.NaN, 1e-6, 1000, 0, 0.01), 1));
         assertTrue(e.getMessage().contains("kernel") && e.getMessage().contains("sigma = 0.5"), e.getMessage());
     }
 
@@ -104,9 +118,9 @@ class KernelMeanMatchingTest {
         DMatrixRMaj t = gaussian(500, 10, 1, 0.7, 12);
         double sigma = GaussianKernel.medianWidth(s, t, 1);
         KernelMeanMatching.Result exact = KernelMeanMatching.fit(s, t, new KernelMeanMatching.Options(sigma, 1000,
-                Double.NaN, 1e-5, 50_000, 0), 1);
+                Double.NaN, 1e-5, 50_000, 0, 0), 1);
         KernelMeanMatching.Result approx = KernelMeanMatching.fit(s, t, new KernelMeanMatching.Options(sigma, 1000,
-                Double.NaN, 1e-5, 50_000, 200), 1);
+                Double.NaN, 1e-5, 50_000, 200, 0), 1);
         // The exact objective of the random-feature weights: within 0.1 % of the exact optimum (measured 0.03 %).
         DMatrixRMaj k = GaussianKernel.symmetricMatrix(s, sigma);
         double[] kappa = GaussianKernel.rowSums(s, t, sigma);
