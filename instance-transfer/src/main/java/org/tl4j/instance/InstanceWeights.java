@@ -73,12 +73,19 @@ public final class InstanceWeights {
         int[] out = new int[size];
         for (int k = 0; k < size; k++) {
             double u = rng.nextDouble() * s;
-            int i = Arrays.binarySearch(cumulative, u);
-            i = i >= 0 ? i + 1 : -i - 1;
-            while (i < w.length - 1 && w[i] == 0) {
-                i++;
+            // The first index whose cumulative weight exceeds u: zero-weight rows repeat the previous cumulative
+            // value, so they are never drawn.
+            int lo = 0;
+            int hi = w.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cumulative[mid] > u) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
             }
-            out[k] = Math.min(i, w.length - 1);
+            out[k] = lo;
         }
         Arrays.sort(out);
         return out;

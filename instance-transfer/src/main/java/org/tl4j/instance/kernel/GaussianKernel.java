@@ -184,7 +184,7 @@ public final class GaussianKernel {
 
     /**
      * {@code Σ_j k(a_i, b_j)} for every row {@code i} of {@code a}, computed in blocks of rows so that only a
-     * {@value #BLOCK} × m slice of the kernel exists at a time.
+     * {@value #GRAM_BLOCK} × m slice of the kernel exists at a time.
      */
     public static double[] rowSums(DMatrixRMaj a, DMatrixRMaj b, double sigma) {
         checkColumns(a, b);

@@ -185,7 +185,8 @@ public final class BoxSumQuadraticProgram {
             }
             if (candidates.isEmpty()) {
                 // Nothing outside wants in: the gap comes from inside the set; finish on the full program.
-                return solveDirect(q, c, upper, lo, hi, tolerance, scale, Math.max(1, maxIterations - iterations), x);
+                Solution all = solveDirect(q, c, upper, lo, hi, tolerance, scale, Math.max(1, maxIterations - iterations), x);
+                return new Solution(all.x(), all.objective(), all.gap(), iterations + all.iterations(), all.converged());
             }
             candidates.sort((a, b) -> {
                 int cmp = Double.compare(grad[a], grad[b]);
@@ -207,7 +208,7 @@ public final class BoxSumQuadraticProgram {
     private static Solution solveDirect(SymmetricOperator q, double[] c, double upper, double lo, double hi,
                                         double tolerance, double scale, int maxIterations, double[] start) {
         int n = q.size();
-        double lipschitz = 1.02 * largestEigenvalue(q) + 1e-300;
+        double lipschitz = 1.1 * largestEigenvalue(q) + 1e-300;
 
         double[] x = new double[n];
         if (start != null && start.length == n) {
@@ -620,7 +621,7 @@ public final class BoxSumQuadraticProgram {
             v[i] = 1.0 + 0.5 * Math.sin(i + 1.0);
         }
         double lambda = 0;
-        for (int k = 0; k < 60; k++) {
+        for (int k = 0; k < 25; k++) {
             double norm = 0;
             for (double e : v) {
                 norm += e * e;
@@ -640,7 +641,7 @@ public final class BoxSumQuadraticProgram {
             double[] s = v;
             v = w;
             w = s;
-            if (k > 5 && Math.abs(next - lambda) <= 1e-4 * Math.abs(next)) {
+            if (k > 3 && Math.abs(next - lambda) <= 1e-3 * Math.abs(next)) {
                 lambda = next;
                 break;
             }

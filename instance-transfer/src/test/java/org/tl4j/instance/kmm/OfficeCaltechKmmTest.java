@@ -47,7 +47,7 @@ class OfficeCaltechKmmTest {
     @Test
     void kmmWithAWeightedLinearSvmReproducesItsGoldenNumbersOnTwoPairs() {
         EvaluationReport r = run(List.of("W->D", "D->W"), 1);
-        assertEquals(107 / 157.0, r.summary("W->D", "kmm", Metric.ACCURACY).orElseThrow().mean(), HALF_EXAMPLE);
+        assertEquals(106 / 157.0, r.summary("W->D", "kmm", Metric.ACCURACY).orElseThrow().mean(), HALF_EXAMPLE);
         assertEquals(178 / 295.0, r.summary("D->W", "kmm", Metric.ACCURACY).orElseThrow().mean(), HALF_EXAMPLE);
     }
 
@@ -78,6 +78,6 @@ class OfficeCaltechKmmTest {
         assertEquals(GOLDEN_TWELVE_PAIR_MEAN, mean, MEAN_TOLERANCE);
     }
 
-    /** Measured mean accuracy of KMM + linear SVM over the 12 pairs and seeds 0–2 (published KMM: 0.4538). */
-    private static final double GOLDEN_TWELVE_PAIR_MEAN = 0.3958;
+    /** Measured mean accuracy of KMM + linear SVM over the 12 pairs and seeds 0–2 (published KMM: 0.4538; published source-only SVM 0.4504 vs ours 0.4013). */
+    private static final double GOLDEN_TWELVE_PAIR_MEAN = 0.3983;
 }
