@@ -13,6 +13,8 @@ import org.tl4j.core.TransferTask;
 import org.tl4j.core.discrepancy.DomainDiscrepancy;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.matrix.TribuoMatrices;
+import org.tl4j.core.selection.LabelFreeSelection;
+import org.tl4j.core.selection.SelectedStrategy;
 import org.tribuo.Output;
 import org.tribuo.Prediction;
 
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,6 +69,9 @@ public final class Evaluator {
     private final RunStore store;
     private final PublishedValues published;
     private final boolean discrepancies;
+    private final Map<String, Map<String, List<String>>> grid;
+    private final LabelFreeSelection.Criterion criterion;
+    private final int selectionFolds;
 
     private Evaluator(Builder b) {
         this.suite = b.suite;
@@ -78,6 +84,17 @@ public final class Evaluator {
         this.store = b.store;
         this.published = b.published;
         this.discrepancies = b.discrepancies;
+        this.grid = Map.copyOf(b.grid);
+        this.criterion = b.criterion;
+        this.selectionFolds = b.selectionFolds;
+        if (!grid.isEmpty() && criterion == null) {
+            throw new IllegalArgumentException("A selection grid needs a criterion: call selection(...) (tl run --select)");
+        }
+        for (String s : grid.keySet()) {
+            if (!s.equals(ALL_STRATEGIES)) {
+                registry.provider(s);
+            }
+        }
         for (String s : strategies) {
             registry.provider(s);
         }
@@ -208,7 +225,51 @@ public final class Evaluator {
         }
         opts.putAll(options.getOrDefault(name, Map.of()));
         StrategyOptions.apply(s, opts, task.outputFactory());
-        return s;
+        Map<String, List<String>> axes = new LinkedHashMap<>();
+        if (!name.equals(TARGET_ONLY) && !name.equals(SOURCE_ONLY)) {
+            // A grid for every strategy leaves the reference baselines as configured.
+            grid.getOrDefault(ALL_STRATEGIES, Map.of()).forEach((k, v) -> {
+                if (valid.contains(k)) {
+                    axes.put(k, v);
+                }
+            });
+        }
+        axes.putAll(grid.getOrDefault(name, Map.of()));
+        if (axes.isEmpty()) {
+            return s;
+        }
+        if (!TransferTask.class.equals(s.problemType())) {
+            throw new IllegalArgumentException("Label-free selection of '" + name + "' needs a feature-vector strategy; "
+                    + "it accepts " + s.problemType().getSimpleName());
+        }
+        List<Map<String, String>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> p : points) {
+                for (String v : axis.getValue()) {
+                    Map<String, String> q = new LinkedHashMap<>(p);
+                    q.put(axis.getKey(), v);
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        List<TransferStrategy<T, TransferTask<T>>> candidates = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Map<String, String> p : points) {
+            TransferStrategy<T, ?> c = registry.create(name, task.outputFactory(), Map.of());
+            Map<String, String> all = new LinkedHashMap<>(opts);
+            all.putAll(p);
+            StrategyOptions.apply(c, all, task.outputFactory());
+            @SuppressWarnings("unchecked")
+            TransferStrategy<T, TransferTask<T>> typed = (TransferStrategy<T, TransferTask<T>>) c;
+            candidates.add(typed);
+            StringJoiner label = new StringJoiner(",");
+            p.forEach((k, v) -> label.add(k + "=" + v));
+            labels.add(label.toString());
+        }
+        return new SelectedStrategy<>(candidates, labels, criterion, selectionFolds);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -372,6 +433,9 @@ public final class Evaluator {
         private RunStore store = RunStore.inMemory();
         private PublishedValues published = PublishedValues.NONE;
         private boolean discrepancies = true;
+        private final Map<String, Map<String, List<String>>> grid = new LinkedHashMap<>();
+        private LabelFreeSelection.Criterion criterion;
+        private int selectionFolds = LabelFreeSelection.DEFAULT_FOLDS;
 
         private Builder(String suite, StrategyRegistry registry) {
             this.suite = Objects.requireNonNull(suite, "suite");
@@ -445,6 +509,34 @@ public final class Evaluator {
         /** Whether to compute domain discrepancies of feature-vector tasks (default true). */
         public Builder discrepancies(boolean on) {
             this.discrepancies = on;
+            return this;
+        }
+
+        /**
+         * Chooses the configuration of {@code strategy} ({@value #ALL_STRATEGIES} for every strategy that has the
+         * option) on each task and seed by label-free model selection ({@link SelectedStrategy}) among the values
+         * of {@code key}; several keys form a grid. Needs {@link #selection(LabelFreeSelection.Criterion, int)}.
+         *
+         * @throws IllegalArgumentException if no values are given
+         */
+        public Builder grid(String strategy, String key, List<String> values) {
+            if (values.isEmpty()) {
+                throw new IllegalArgumentException("Grid option '" + key + "' needs at least one value");
+            }
+            grid.computeIfAbsent(strategy, k -> new LinkedHashMap<>()).put(key, List.copyOf(values));
+            return this;
+        }
+
+        /**
+         * The label-free criterion and source folds used for strategies with a {@link #grid}; never reads target
+         * test labels.
+         */
+        public Builder selection(LabelFreeSelection.Criterion criterion, int folds) {
+            this.criterion = Objects.requireNonNull(criterion, "criterion");
+            if (folds < 2) {
+                throw new IllegalArgumentException("Invalid selection folds: " + folds + " (must be >= 2)");
+            }
+            this.selectionFolds = folds;
             return this;
         }
 

@@ -9,6 +9,7 @@ import org.tl4j.core.eval.Evaluator;
 import org.tl4j.core.eval.ProgressListener;
 import org.tl4j.core.eval.RunRecord;
 import org.tl4j.core.eval.SummaryRow;
+import org.tl4j.core.selection.LabelFreeSelection;
 import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.core.suite.SuiteProvider;
 import org.tl4j.core.suite.SuiteRegistry;
@@ -81,6 +82,20 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-discrepancy", description = "Skip the domain-discrepancy measures.")
     boolean noDiscrepancy;
 
+    @Option(names = "--select", paramLabel = "CRITERION",
+            description = "Label-free model selection for the options given by --grid, per task and seed: iwcv, dev "
+                    + "or reverse-validation (target test labels are never read).")
+    String select;
+
+    @Option(names = "--grid", paramLabel = "[STRATEGY.]KEY=V1,V2,...", mapFallbackValue = "",
+            description = "Candidate values of a strategy option for --select, e.g. kmm.bound=1,10,1000; several "
+                    + "keys form a grid. Repeatable.")
+    Map<String, String> grid = new LinkedHashMap<>();
+
+    @Option(names = "--select-folds", defaultValue = "5", paramLabel = "K",
+            description = "Source folds of --select (default: ${DEFAULT-VALUE}).")
+    int selectFolds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -124,6 +139,48 @@ final class RunCommand implements Callable<Integer> {
             }
             opts.computeIfAbsent(target, x -> new LinkedHashMap<>()).put(key, e.getValue());
         }
+        LabelFreeSelection.Criterion criterion = null;
+        if (select != null) {
+            try {
+                criterion = LabelFreeSelection.Criterion.parse(select);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "Invalid value for --select: " + e.getMessage());
+            }
+            if (grid.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "--select needs candidate values: add --grid "
+                        + "[STRATEGY.]KEY=V1,V2,...");
+            }
+            if (selectFolds < 2) {
+                throw new CommandLine.ParameterException(cl, "Invalid value for --select-folds: " + selectFolds + " (must be at least 2)");
+            }
+        } else if (!grid.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "--grid needs a selection criterion: add --select iwcv, dev "
+                    + "or reverse-validation");
+        }
+        Map<String, Map<String, List<String>>> grids = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : grid.entrySet()) {
+            String key = e.getKey();
+            int dot = key.indexOf('.');
+            String target = Evaluator.ALL_STRATEGIES;
+            if (dot > 0 && registry.contains(key.substring(0, dot))) {
+                target = key.substring(0, dot);
+                key = key.substring(dot + 1);
+            } else if (dot > 0) {
+                throw new CommandLine.ParameterException(cl, "Invalid value for --grid: '" + e.getKey()
+                        + "' names no known strategy before the dot; "
+                        + NamedProviders.closest(key.substring(0, dot), registry.names()));
+            }
+            List<String> values = new ArrayList<>();
+            for (String v : e.getValue().split(",")) {
+                if (!v.isBlank()) {
+                    values.add(v.trim());
+                }
+            }
+            if (values.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "Invalid value for --grid: '" + e.getKey() + "' has no values");
+            }
+            grids.computeIfAbsent(target, x -> new LinkedHashMap<>()).put(key, values);
+        }
         Path dir = out != null ? out
                 : Path.of("results", suite + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path runs = dir.resolve("runs.csv");
@@ -134,6 +191,11 @@ final class RunCommand implements Callable<Integer> {
         config.put("options", opts);
         config.put("params", params);
         config.put("alpha", alpha);
+        if (criterion != null) {
+            config.put("select", criterion.label());
+            config.put("grid", grids);
+            config.put("selectFolds", selectFolds);
+        }
         Path configFile = dir.resolve("run.json");
         ObjectMapper om = new ObjectMapper();
         if (Files.exists(runs) && !resume) {
@@ -184,7 +246,17 @@ final class RunCommand implements Callable<Integer> {
             Evaluator.Builder b = Evaluator.builder(suite, registry).strategies(chosen).seeds(seeds).alpha(alpha)
                     .store(store).listener(counting).published(s.published()).discrepancies(!noDiscrepancy);
             opts.forEach(b::options);
-            report = b.build().run(seed -> s.tasks(context, seed));
+            if (criterion != null) {
+                b.selection(criterion, selectFolds);
+                grids.forEach((strategy, axes) -> axes.forEach((k, v) -> b.grid(strategy, k, v)));
+            }
+            Evaluator evaluator;
+            try {
+                evaluator = b.build();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            }
+            report = evaluator.run(seed -> s.tasks(context, seed));
         }
         Map<String, Object> prov = provenance(report, s, registry, opts, context, started, resumed[0]);
         ReportWriter.writeResultsCsv(report, dir.resolve("results.csv"));

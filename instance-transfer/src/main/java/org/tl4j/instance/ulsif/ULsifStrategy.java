@@ -1,0 +1,65 @@
+package org.tl4j.instance.ulsif;
+
+import org.tl4j.core.Approach;
+import org.tl4j.core.StrategyDescriptor;
+import org.tl4j.core.TransferStrategy;
+import org.tl4j.core.TransferStrategyProvider;
+import org.tl4j.core.TransferTask;
+import org.tl4j.core.learn.InnerLearners;
+import org.tribuo.Output;
+import org.tribuo.OutputFactory;
+import org.tribuo.Trainer;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.regression.RegressionFactory;
+
+/**
+ * uLSIF as a strategy: the {@link ULsif} least-squares density-ratio estimates (relative parameter 0) weight the
+ * inner learner (Kanamori, Hido &amp; Sugiyama, JMLR 2009).
+ *
+ * @see ULsif
+ */
+public final class ULsifStrategy<T extends Output<T>> extends LsifStrategy<T> {
+
+    /** The registry entry. */
+    public static final StrategyDescriptor DESCRIPTOR = new StrategyDescriptor("ulsif", Approach.INSTANCE, SETTINGS,
+            "instance-transfer", TransferTask.DATA_KIND,
+            "uLSIF (Kanamori et al. 2009): closed-form least-squares density ratio, width and lambda by leave-one-out");
+
+    /** For OLCUT configuration. */
+    @SuppressWarnings("unused")
+    private ULsifStrategy() {
+    }
+
+    /** The strategy with default settings and the given inner learner. */
+    public ULsifStrategy(Trainer<T> inner) {
+        super(inner);
+    }
+
+    @Override
+    double alpha() {
+        return 0;
+    }
+
+    @Override
+    public StrategyDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    /** Provides {@code ulsif}. */
+    public static final class Provider implements TransferStrategyProvider {
+        @Override
+        public StrategyDescriptor descriptor() {
+            return DESCRIPTOR;
+        }
+
+        @Override
+        public boolean supports(OutputFactory<?> outputFactory) {
+            return outputFactory instanceof LabelFactory || outputFactory instanceof RegressionFactory;
+        }
+
+        @Override
+        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
+            return new ULsifStrategy<>(InnerLearners.defaultFor(outputFactory));
+        }
+    }
+}
