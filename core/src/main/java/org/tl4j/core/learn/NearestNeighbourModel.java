@@ -2,7 +2,7 @@ package org.tl4j.core.learn;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.tl4j.core.matrix.DenseProducts;
 import org.tribuo.Example;
 import org.tribuo.Excuse;
 import org.tribuo.Feature;
@@ -81,8 +81,7 @@ public final class NearestNeighbourModel<T extends Output<T>> extends Model<T> {
                     throw new IllegalArgumentException("Example " + (start + r) + " has no features this model knows");
                 }
             }
-            DMatrixRMaj dots = new DMatrixRMaj(m, n);
-            CommonOps_DDRM.multTransB(q, DMatrixRMaj.wrap(n, d, x), dots);
+            DMatrixRMaj dots = DenseProducts.multTransB(q, DMatrixRMaj.wrap(n, d, x), false);
             for (int r = 0; r < m; r++) {
                 out.add(vote(list.get(start + r), q, r, dots, used[r]));
             }

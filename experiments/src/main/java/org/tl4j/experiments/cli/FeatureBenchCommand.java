@@ -41,8 +41,9 @@ import java.util.function.Supplier;
  * {@code tl bench feature}: the speed of the feature-transfer algorithms on Office-Caltech10 SURF. Part 1 fits JDA
  * (k = 100, λ = 1, T = 10, linear kernel, 1-NN: the published protocol) on each of the 12 pairs and prints its time
  * beside PCA+1NN (k = 100) fitted on the same pair in the same run, as a ratio; then the 12 JDA fits on
- * {@code --threads} threads. Part 2 fits TCA (k = 100, linear kernel) at growing sample sizes {@code n} (half
- * Caltech source, half Amazon target, drawn with a fixed seed) beside PCA+1NN at the same {@code n}, and the growth
+ * {@code --threads} threads. Part 2 fits TCA (k = 100, linear kernel) at growing sample sizes {@code n} (Caltech
+ * source and Amazon target in their proportion 1123 : 958, drawn with a fixed seed) beside PCA+1NN at the same
+ * {@code n}, and the growth
  * exponent between consecutive sizes. Wall-clock and CPU time of the fitting thread are both printed: on a
  * shared machine the wall time includes waiting for a core.
  */
@@ -147,7 +148,8 @@ final class FeatureBenchCommand implements Callable<Integer> {
         out.flush();
 
         out.println();
-        out.println("Part 2: TCA (k=100, linear kernel, 1-NN) at growing n (Caltech source, Amazon target) vs PCA+1NN");
+        out.println("Part 2: TCA (k=100, linear kernel, 1-NN) at growing n (Caltech source, Amazon target, in proportion) "
+                + "vs PCA+1NN");
         out.printf(Locale.ROOT, "%6s %10s %10s %12s %8s %10s%n", "n", "TCA wall", "TCA cpu", "PCA+1NN wall", "ratio",
                 "growth");
         Path dir = context.require("data/office-caltech10-surf", "Office-Caltech10 SURF data");
@@ -207,10 +209,11 @@ final class FeatureBenchCommand implements Callable<Integer> {
         return new Timing(wall, cpu, ok / (double) p.size());
     }
 
-    /** {@code n/2} Caltech samples as source and {@code n − n/2} Amazon samples as target, drawn with a fixed seed. */
+    /** {@code n} samples, source and target in the proportion of the two domains' sizes, drawn with a fixed seed. */
     private static TransferTask<Label> subsample(LabelledSample source, LabelledSample target, int n) {
-        Domain<Label> s = draw(source, n / 2, "source");
-        Domain<Label> t = draw(target, n - n / 2, "target");
+        int ns = (int) Math.round(n * (double) source.size() / (source.size() + target.size()));
+        Domain<Label> s = draw(source, ns, "source");
+        Domain<Label> t = draw(target, n - ns, "target");
         return TransferTask.builder("C->A n=" + n, new LabelFactory()).source(s).targetName(t.name())
                 .targetUnlabelled(t).targetTest(t).featureSpace(OfficeCaltech.FEATURES).build();
     }

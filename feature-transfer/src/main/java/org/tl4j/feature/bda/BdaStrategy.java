@@ -24,7 +24,7 @@ import java.util.EnumSet;
  * Balanced Distribution Adaptation as a strategy: {@link BalancedDistributionAdaptation} with the inner learner as
  * pseudo-labeller. Classification only.
  * <p>
- * Options: {@code components} (100), {@code lambda} (0.1), {@code iterations} (10), {@code kernel} (primal),
+ * Options: {@code k} (100), {@code lambda} (0.1), {@code iterations} (10), {@code kernel} (primal),
  * {@code gamma} (1), {@code mu} (the balance factor, 0.5) and {@code weighted} (W-BDA's class-prior weights, false).
  *
  * @see org.tl4j.feature.jda.JdaStrategy
@@ -37,7 +37,7 @@ public final class BdaStrategy extends PseudoLabelStrategy {
             "Balanced Distribution Adaptation (Wang et al. 2017): marginal vs conditional MMD balanced by mu");
 
     @Config(description = "Number of components k (fewer when the data have lower rank)")
-    private int components = 100;
+    private int k = 100;
 
     @Config(description = "Regularisation lambda > 0 of the projection")
     private double lambda = 0.1;
@@ -68,10 +68,10 @@ public final class BdaStrategy extends PseudoLabelStrategy {
     }
 
     /** BDA with explicit settings. */
-    public BdaStrategy(Trainer<Label> inner, int components, double lambda, int iterations, EmbeddingKernel kernel,
+    public BdaStrategy(Trainer<Label> inner, int k, double lambda, int iterations, EmbeddingKernel kernel,
                        double mu, boolean weighted) {
         super(inner);
-        this.components = components;
+        this.k = k;
         this.lambda = lambda;
         this.iterations = iterations;
         this.kernel = kernel;
@@ -87,7 +87,7 @@ public final class BdaStrategy extends PseudoLabelStrategy {
     }
 
     private BalancedDistributionAdaptation.Options options() {
-        return new BalancedDistributionAdaptation.Options(components, lambda, iterations, kernel, gamma, mu, weighted);
+        return new BalancedDistributionAdaptation.Options(k, lambda, iterations, kernel, gamma, mu, weighted);
     }
 
     @Override

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
-import org.tl4j.feature.linalg.DenseProducts;
+import org.tl4j.core.matrix.DenseProducts;
 import org.tl4j.feature.mapping.LinearMap;
 import org.tl4j.feature.mapping.TaskMatrices;
 import org.tl4j.feature.pca.PrincipalComponents;

@@ -25,7 +25,7 @@ import java.util.EnumSet;
  * trained on the embedded source at every iteration; the final model is the inner learner on the last embedding.
  * Classification only.
  * <p>
- * Options and defaults (those of the released code): {@code components} = 100, {@code lambda} = 0.1,
+ * Options and defaults (those of the released code): {@code k} = 100, {@code lambda} = 0.1,
  * {@code iterations} = 10, {@code kernel} = primal ({@code primal|linear|rbf}), {@code gamma} = 1. The published
  * Office-Caltech table used the linear kernel and λ = 1, which the {@code office-caltech} suite sets.
  *
@@ -39,7 +39,7 @@ public final class JdaStrategy extends PseudoLabelStrategy {
             "Joint Distribution Adaptation (Long et al. 2013): marginal and class-conditional MMD, iterative pseudo-labels");
 
     @Config(description = "Number of components k (fewer when the data have lower rank)")
-    private int components = 100;
+    private int k = 100;
 
     @Config(description = "Regularisation lambda > 0 of the projection")
     private double lambda = 0.1;
@@ -64,9 +64,9 @@ public final class JdaStrategy extends PseudoLabelStrategy {
     }
 
     /** JDA with explicit settings. */
-    public JdaStrategy(Trainer<Label> inner, int components, double lambda, int iterations, EmbeddingKernel kernel) {
+    public JdaStrategy(Trainer<Label> inner, int k, double lambda, int iterations, EmbeddingKernel kernel) {
         super(inner);
-        this.components = components;
+        this.k = k;
         this.lambda = lambda;
         this.iterations = iterations;
         this.kernel = kernel;
@@ -80,7 +80,7 @@ public final class JdaStrategy extends PseudoLabelStrategy {
     }
 
     private JointDistributionAdaptation.Options options() {
-        return new JointDistributionAdaptation.Options(components, lambda, iterations, kernel, gamma);
+        return new JointDistributionAdaptation.Options(k, lambda, iterations, kernel, gamma);
     }
 
     @Override

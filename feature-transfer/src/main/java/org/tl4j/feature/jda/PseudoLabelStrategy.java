@@ -71,12 +71,12 @@ public abstract class PseudoLabelStrategy extends MappingStrategy<Label> {
             round[0]++;
             return classes.ids(predictRows(m, task.outputFactory(), space, zt));
         });
-        int k = r.solution().components();
-        FeatureSpace out = ExampleMapping.outputSpace(prefix, k);
+        int used = r.solution().components();
+        FeatureSpace out = ExampleMapping.outputSpace(prefix, used);
         DMatrixRMaj z = r.solution().embedding();
         int ns = data.sourceSize();
         Map<String, Provenance> extra = new LinkedHashMap<>();
-        extra.put("components", new IntProvenance("components", k));
+        extra.put("components", new IntProvenance("components", used));
         extra.put("pseudo-label-changes", new StringProvenance("pseudo-label-changes", r.changes().toString()));
         return finish(task, seed, data, TaskMatrices.rows(z, 0, ns),
                 TaskMatrices.rows(z, ns, ns + data.targetLabelledSize()), out,

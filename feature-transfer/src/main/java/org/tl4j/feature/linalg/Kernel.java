@@ -1,6 +1,7 @@
 package org.tl4j.feature.linalg;
 
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.matrix.DenseProducts;
 
 import java.io.Serializable;
 

@@ -21,8 +21,9 @@ import java.util.Objects;
  * diagonalised: each pseudo-label iteration changes only the low-rank part, so an iteration costs {@code O(n r)}
  * per matrix-vector product instead of a dense {@code O(n³)} eigen-decomposition.
  * <p>
- * Method: Lanczos with full re-orthogonalisation (classical Gram–Schmidt applied twice) from a fixed pseudo-random
- * start vector, restarted with a fresh vector on breakdown, stopped when the {@code k} leading Ritz pairs have
+ * Method: Lanczos with full re-orthogonalisation (classical Gram–Schmidt, repeated when it cancels, after Daniel,
+ * Gragg, Kaufman and Stewart) from a fixed pseudo-random start vector, restarted with a fresh vector on breakdown,
+ * stopped when the {@code k} leading Ritz pairs have
  * residuals below {@code 1e-10·‖T‖}. The result is then <em>verified</em>: Sylvester's law of inertia applied to
  * the bordered matrix {@code [[diag(ω)−x, F], [Fᵀ, −C⁻¹]]} (Haynsworth) counts the eigenvalues of {@code T} above
  * {@code x} just below the {@code k}-th Ritz value in {@code O(n r²)}; if Lanczos missed one (possible in theory for
@@ -337,9 +338,14 @@ public final class LowRankUpdatedEigen {
                 if (m > 0) {
                     axpy(-beta[m - 1], basis.get(m - 1), w);
                 }
-                orthogonalise(w);
+                double before = Math.sqrt(dot(w, w));
                 orthogonalise(w);
                 double b = Math.sqrt(dot(w, w));
+                if (b < 0.7071 * before) {
+                    // Cancellation lost orthogonality: a second pass restores it (Daniel, Gragg, Kaufman, Stewart).
+                    orthogonalise(w);
+                    b = Math.sqrt(dot(w, w));
+                }
                 alpha[m] = a;
                 m++;
                 if (m == n) {
@@ -370,23 +376,20 @@ public final class LowRankUpdatedEigen {
         }
 
         /**
-         * The top-k Ritz pairs if converged (or {@code force}), else {@code null}. Convergence is first estimated
-         * cheaply (tridiagonal eigenvalues by implicit QR, the last eigenvector components by inverse iteration);
-         * only then is the tridiagonal matrix decomposed with vectors, and the exact residuals confirm it.
+         * The top-k Ritz pairs if converged (or {@code force}), else {@code null}. The tridiagonal matrix's
+         * eigenvalues come from the implicit QR algorithm without vectors, the k leading eigenvectors from inverse
+         * iteration ({@link #topTridiagonal}, verified by their residuals; the QR algorithm with vectors is the
+         * fallback), the residuals of the Ritz pairs from their last components.
          */
         private SymmetricEigen ritz(boolean force) {
             double last = beta[m - 1];
-            if (!force) {
-                double[] theta = tridiagonalEigenvalues(alpha, beta, m);
-                double[] x = new double[m];
-                for (int i = 0; i < k; i++) {
-                    lastComponentByInverseIteration(alpha, beta, m, theta[i], scale, x);
-                    if (Math.abs(last * x[m - 1]) > TOLERANCE * scale) {
-                        return null;
-                    }
-                }
+            double[] theta = tridiagonalEigenvalues(alpha, beta, m);
+            SymmetricEigen s = topTridiagonal(alpha, beta, m, theta, k);
+            if (s == null) {
+                SymmetricEigen all = tridiagonalEigen(alpha, beta, m);
+                s = new SymmetricEigen(Arrays.copyOf(all.values(), k),
+                        CommonOps_DDRM.extract(all.vectors(), 0, m, 0, k));
             }
-            SymmetricEigen s = tridiagonalEigen(alpha, beta, m);
             double worst = 0;
             for (int i = 0; i < k; i++) {
                 worst = Math.max(worst, Math.abs(last * s.vectors().unsafe_get(m - 1, i)));
@@ -395,7 +398,7 @@ public final class LowRankUpdatedEigen {
                 return null;
             }
             maxResidual = worst;
-            ritzValues = s.values().clone();
+            ritzValues = theta;
             double[] values = Arrays.copyOf(s.values(), k);
             DMatrixRMaj vectors = new DMatrixRMaj(n, k);
             double[] y = new double[n];
@@ -502,73 +505,118 @@ public final class LowRankUpdatedEigen {
     }
 
     /**
-     * Two steps of inverse iteration for the eigenvector of the tridiagonal matrix ({@code a}, {@code b}) nearest
-     * {@code shift}, by Gaussian elimination with partial pivoting (as LAPACK's {@code dgtsv}); the unit result is
-     * left in {@code x}.
+     * The eigenvectors of the {@code k} largest eigenvalues {@code theta[0..k)} of the tridiagonal matrix
+     * ({@code a}, {@code b}) by inverse iteration (three steps, each vector orthogonalised against those of nearby
+     * eigenvalues, as LAPACK's {@code dstein} does), in canonical sign; {@code null} when a vector's residual
+     * {@code ‖Tx − θx‖} exceeds {@code 1e-11·‖T‖}, so the caller falls back to the QR algorithm.
      */
-    static void lastComponentByInverseIteration(double[] a, double[] b, int m, double shift, double scale, double[] x) {
-        Arrays.fill(x, 0, m, 1.0 / Math.sqrt(m));
-        double tiny = Math.max(Double.MIN_NORMAL, 1e-14 * scale);
+    static SymmetricEigen topTridiagonal(double[] a, double[] b, int m, double[] theta, int k) {
+        double norm = 0;
+        for (int i = 0; i < m; i++) {
+            norm = Math.max(norm, Math.abs(a[i]) + (i > 0 ? Math.abs(b[i - 1]) : 0) + (i + 1 < m ? Math.abs(b[i]) : 0));
+        }
+        norm = Math.max(norm, Double.MIN_NORMAL);
+        double cluster = 1e-3 * norm;
+        DMatrixRMaj vectors = new DMatrixRMaj(m, k);
+        double[][] found = new double[k][];
+        double[] x = new double[m];
+        double[] tx = new double[m];
+        for (int c = 0; c < k; c++) {
+            for (int i = 0; i < m; i++) {
+                x[i] = 1.0 + 0.5 * Math.sin(0.7 * i + c);
+            }
+            for (int step = 0; step < 3; step++) {
+                if (!solveShifted(a, b, m, theta[c], norm, x)) {
+                    return null;
+                }
+                for (int j = 0; j < c; j++) {
+                    if (Math.abs(theta[j] - theta[c]) <= cluster) {
+                        axpy(-dot(found[j], x), found[j], x);
+                    }
+                }
+                double s = Math.sqrt(dot(x, x));
+                if (!(s > 0) || !Double.isFinite(s)) {
+                    return null;
+                }
+                for (int i = 0; i < m; i++) {
+                    x[i] /= s;
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                tx[i] = a[i] * x[i] - theta[c] * x[i] + (i > 0 ? b[i - 1] * x[i - 1] : 0) + (i + 1 < m ? b[i] * x[i + 1] : 0);
+            }
+            if (Math.sqrt(dot(tx, tx)) > 1e-11 * norm) {
+                return null;
+            }
+            double[] v = x.clone();
+            SymmetricEigen.canonicalise(v);
+            found[c] = v;
+            for (int i = 0; i < m; i++) {
+                vectors.unsafe_set(i, c, v[i]);
+            }
+        }
+        return new SymmetricEigen(Arrays.copyOf(theta, k), vectors);
+    }
+
+    /**
+     * Solves {@code (T − shift·I) y = x} in place for the tridiagonal {@code T} ({@code a}, {@code b}) by Gaussian
+     * elimination with partial pivoting (as LAPACK's {@code dgtsv}); a zero pivot, expected when the shift is an
+     * eigenvalue, is replaced by {@code 1e-14·‖T‖}. Returns {@code false} on a non-finite result.
+     */
+    static boolean solveShifted(double[] a, double[] b, int m, double shift, double norm, double[] x) {
+        double tiny = Math.max(Double.MIN_NORMAL, 1e-14 * norm);
         double[] dl = new double[m];
         double[] d = new double[m];
         double[] du = new double[m];
-        for (int step = 0; step < 2; step++) {
-            for (int i = 0; i < m; i++) {
-                d[i] = a[i] - shift;
-                if (i + 1 < m) {
-                    dl[i] = b[i];
-                    du[i] = b[i];
-                }
-            }
-            for (int i = 0; i + 1 < m; i++) {
-                if (Math.abs(d[i]) >= Math.abs(dl[i])) {
-                    if (d[i] == 0) {
-                        d[i] = tiny;
-                    }
-                    double fact = dl[i] / d[i];
-                    d[i + 1] -= fact * du[i];
-                    x[i + 1] -= fact * x[i];
-                    dl[i] = 0;
-                } else {
-                    double fact = d[i] / dl[i];
-                    d[i] = dl[i];
-                    double temp = d[i + 1];
-                    d[i + 1] = du[i] - fact * temp;
-                    if (i + 2 < m) {
-                        dl[i] = du[i + 1];
-                        du[i + 1] = -fact * dl[i];
-                    } else {
-                        dl[i] = 0;
-                    }
-                    du[i] = temp;
-                    double bt = x[i];
-                    x[i] = x[i + 1];
-                    x[i + 1] = bt - fact * x[i + 1];
-                }
-            }
-            if (d[m - 1] == 0) {
-                d[m - 1] = tiny;
-            }
-            x[m - 1] /= d[m - 1];
-            if (m > 1) {
-                x[m - 2] = (x[m - 2] - du[m - 2] * x[m - 1]) / d[m - 2];
-            }
-            for (int i = m - 3; i >= 0; i--) {
-                x[i] = (x[i] - du[i] * x[i + 1] - dl[i] * x[i + 2]) / d[i];
-            }
-            double norm = 0;
-            for (int i = 0; i < m; i++) {
-                norm += x[i] * x[i];
-            }
-            norm = Math.sqrt(norm);
-            if (!(norm > 0) || !Double.isFinite(norm)) {
-                Arrays.fill(x, 0, m, 1.0);
-                return;
-            }
-            for (int i = 0; i < m; i++) {
-                x[i] /= norm;
+        for (int i = 0; i < m; i++) {
+            d[i] = a[i] - shift;
+            if (i + 1 < m) {
+                dl[i] = b[i];
+                du[i] = b[i];
             }
         }
+        for (int i = 0; i + 1 < m; i++) {
+            if (Math.abs(d[i]) >= Math.abs(dl[i])) {
+                if (d[i] == 0) {
+                    d[i] = tiny;
+                }
+                double fact = dl[i] / d[i];
+                d[i + 1] -= fact * du[i];
+                x[i + 1] -= fact * x[i];
+                dl[i] = 0;
+            } else {
+                double fact = d[i] / dl[i];
+                d[i] = dl[i];
+                double temp = d[i + 1];
+                d[i + 1] = du[i] - fact * temp;
+                if (i + 2 < m) {
+                    dl[i] = du[i + 1];
+                    du[i + 1] = -fact * dl[i];
+                } else {
+                    dl[i] = 0;
+                }
+                du[i] = temp;
+                double bt = x[i];
+                x[i] = x[i + 1];
+                x[i + 1] = bt - fact * x[i + 1];
+            }
+        }
+        if (d[m - 1] == 0) {
+            d[m - 1] = tiny;
+        }
+        x[m - 1] /= d[m - 1];
+        if (m > 1) {
+            x[m - 2] = (x[m - 2] - du[m - 2] * x[m - 1]) / d[m - 2];
+        }
+        for (int i = m - 3; i >= 0; i--) {
+            x[i] = (x[i] - du[i] * x[i + 1] - dl[i] * x[i + 2]) / d[i];
+        }
+        for (int i = 0; i < m; i++) {
+            if (!Double.isFinite(x[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double dot(double[] a, double[] b) {

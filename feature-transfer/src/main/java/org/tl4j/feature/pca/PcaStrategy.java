@@ -42,7 +42,7 @@ public final class PcaStrategy<T extends Output<T>> extends MappingStrategy<T> {
             "No-adaptation baseline: PCA of pooled source and target samples, inner learner on the components");
 
     @Config(description = "Number of principal components k (fewer when the data have lower rank)")
-    private int components = 100;
+    private int k = 100;
 
     /** For OLCUT configuration. */
     @SuppressWarnings("unused")
@@ -54,18 +54,18 @@ public final class PcaStrategy<T extends Output<T>> extends MappingStrategy<T> {
         super(inner);
     }
 
-    /** A PCA baseline with {@code components} components. */
-    public PcaStrategy(Trainer<T> inner, int components) {
+    /** A PCA baseline with {@code k} components. */
+    public PcaStrategy(Trainer<T> inner, int k) {
         super(inner);
-        this.components = components;
+        this.k = k;
         postConfig();
     }
 
     /** Validates the settings. */
     @Override
     public void postConfig() {
-        if (components < 1) {
-            throw new IllegalArgumentException("Invalid number of principal components: " + components
+        if (k < 1) {
+            throw new IllegalArgumentException("Invalid number of principal components k: " + k
                     + " (must be at least 1)");
         }
     }
@@ -79,7 +79,7 @@ public final class PcaStrategy<T extends Output<T>> extends MappingStrategy<T> {
     protected TransferModel<T> fitTask(TransferTask<T> task, long seed) {
         TaskMatrices<T> data = TaskMatrices.of(task);
         DMatrixRMaj src = data.source();
-        PrincipalComponents pc = PrincipalComponents.fit(TaskMatrices.stackRows(src, data.target()), components);
+        PrincipalComponents pc = PrincipalComponents.fit(TaskMatrices.stackRows(src, data.target()), k);
         LinearMap map = pc.map();
         FeatureSpace out = ExampleMapping.outputSpace("pca", pc.components());
         Map<String, Provenance> extra = Map.of("components", new IntProvenance("components", pc.components()));

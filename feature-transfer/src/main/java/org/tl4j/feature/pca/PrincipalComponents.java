@@ -2,7 +2,7 @@ package org.tl4j.feature.pca;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.tl4j.feature.linalg.DenseProducts;
+import org.tl4j.core.matrix.DenseProducts;
 import org.tl4j.feature.linalg.SymmetricEigen;
 import org.tl4j.feature.mapping.LinearMap;
 

@@ -33,7 +33,7 @@ import java.util.Map;
  * Semi-supervised TCA as a strategy: {@link SemiSupervisedTca} with the source labels (and any labelled target
  * samples) in the label kernel and every training sample in the manifold graph. Classification only.
  * <p>
- * Options: {@code components}, {@code mu}, {@code kernel} ({@code primal|linear|rbf}; the pencil is solved densely,
+ * Options: {@code k}, {@code mu}, {@code kernel} ({@code primal|linear|rbf}; the pencil is solved densely,
  * {@code O(d³)} for primal and {@code O(n³)} for the kernels), {@code gamma}, {@code labelWeight} (γ),
  * {@code manifold} (λ) and {@code neighbours}.
  *
@@ -47,7 +47,7 @@ public final class SstcaStrategy extends MappingStrategy<Label> {
             "Semi-supervised TCA (Pan et al. 2011): TCA plus label dependence and manifold regularisation");
 
     @Config(description = "Number of components k")
-    private int components = 100;
+    private int k = 100;
 
     @Config(description = "Regulariser mu > 0 of the components")
     private double mu = 1.0;
@@ -84,7 +84,7 @@ public final class SstcaStrategy extends MappingStrategy<Label> {
     }
 
     private SemiSupervisedTca.Options options() {
-        return new SemiSupervisedTca.Options(components, mu, kernel, gamma, labelWeight, manifold, neighbours);
+        return new SemiSupervisedTca.Options(k, mu, kernel, gamma, labelWeight, manifold, neighbours);
     }
 
     @Override
@@ -101,10 +101,10 @@ public final class SstcaStrategy extends MappingStrategy<Label> {
         DMatrixRMaj labelledRows = TaskMatrices.stackRows(data.source(), data.targetLabelled());
         SemiSupervisedTca.Result r = SemiSupervisedTca.fit(labelledRows, classes.ids(labelled), data.sourceSize(),
                 data.targetUnlabelled(), options());
-        int k = r.eigenvalues().length;
-        FeatureSpace out = ExampleMapping.outputSpace("sstca", k);
+        int used = r.eigenvalues().length;
+        FeatureSpace out = ExampleMapping.outputSpace("sstca", used);
         int ns = data.sourceSize();
-        Map<String, Provenance> extra = Map.of("components", new IntProvenance("components", k));
+        Map<String, Provenance> extra = Map.of("components", new IntProvenance("components", used));
         return finish(task, seed, data, TaskMatrices.rows(r.embedding(), 0, ns),
                 TaskMatrices.rows(r.embedding(), ns, ns + data.targetLabelledSize()), out,
                 new ExampleMapping(task.featureSpace(), out, r.map()), extra);

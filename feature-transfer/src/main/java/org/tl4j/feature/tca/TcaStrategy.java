@@ -33,7 +33,7 @@ import java.util.Map;
  * map. Defaults ({@code k = 100}, {@code μ = 1}, linear kernel) reproduce the TCA column of Long et al.'s
  * Office-Caltech table with a 1-NN inner learner.
  * <p>
- * Options: {@code components}, {@code mu}, {@code kernel} ({@code primal|linear|rbf}), {@code gamma}.
+ * Options: {@code k}, {@code mu}, {@code kernel} ({@code primal|linear|rbf}), {@code gamma}.
  *
  * @param <T> output type
  * @see SstcaStrategy
@@ -46,7 +46,7 @@ public final class TcaStrategy<T extends Output<T>> extends MappingStrategy<T> {
             "Transfer Component Analysis (Pan et al. 2011): kernel components minimising source-target MMD");
 
     @Config(description = "Number of transfer components k (fewer when the data have lower rank)")
-    private int components = 100;
+    private int k = 100;
 
     @Config(description = "Trade-off mu > 0 between the MMD and the complexity of the components")
     private double mu = 1.0;
@@ -68,9 +68,9 @@ public final class TcaStrategy<T extends Output<T>> extends MappingStrategy<T> {
     }
 
     /** TCA with explicit settings. */
-    public TcaStrategy(Trainer<T> inner, int components, double mu, EmbeddingKernel kernel, double gamma) {
+    public TcaStrategy(Trainer<T> inner, int k, double mu, EmbeddingKernel kernel, double gamma) {
         super(inner);
-        this.components = components;
+        this.k = k;
         this.mu = mu;
         this.kernel = kernel;
         this.gamma = gamma;
@@ -84,7 +84,7 @@ public final class TcaStrategy<T extends Output<T>> extends MappingStrategy<T> {
     }
 
     private TransferComponentAnalysis.Options options() {
-        return new TransferComponentAnalysis.Options(components, mu, kernel, gamma);
+        return new TransferComponentAnalysis.Options(k, mu, kernel, gamma);
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.tl4j.core.contract.TinyTasks;
 import org.tl4j.core.learn.NearestNeighbourTrainer;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.feature.RealData;
-import org.tl4j.feature.linalg.DenseProducts;
+import org.tl4j.core.matrix.DenseProducts;
 import org.tl4j.feature.mapping.LinearMap;
 import org.tribuo.classification.Label;
 

@@ -110,6 +110,48 @@ class LowRankUpdatedEigenTest {
     }
 
     @Test
+    void inverseIterationVectorsMatchTheQrAlgorithmOrDeclineForClusters() {
+        UniformRandomProvider rng = Seeds.rng(16);
+        int m = 80;
+        double[] a = new double[m];
+        double[] b = new double[m];
+        for (int i = 0; i < m; i++) {
+            a[i] = 10 * rng.nextDouble();
+            b[i] = rng.nextDouble() - 0.5;
+        }
+        SymmetricEigen qr = LowRankUpdatedEigen.tridiagonalEigen(a, b, m);
+        SymmetricEigen ii = LowRankUpdatedEigen.topTridiagonal(a, b, m, qr.values(), 10);
+        if (ii != null) {
+            for (int c = 0; c < 10; c++) {
+                for (int r = 0; r < m; r++) {
+                    assertEquals(qr.vectors().get(r, c), ii.vectors().get(r, c), 1e-9);
+                }
+            }
+        }
+        // A block-diagonal matrix with two identical blocks has every eigenvalue twice: inverse iteration must
+        // return orthogonal vectors for each pair (or decline, leaving it to the QR algorithm).
+        double[] a2 = new double[m];
+        double[] b2 = new double[m];
+        for (int i = 0; i < m; i++) {
+            a2[i] = a[i % (m / 2)];
+            b2[i] = i == m / 2 - 1 ? 0 : b[i % (m / 2)];
+        }
+        double[] theta = LowRankUpdatedEigen.tridiagonalEigenvalues(a2, b2, m);
+        SymmetricEigen pairs = LowRankUpdatedEigen.topTridiagonal(a2, b2, m, theta, 6);
+        if (pairs != null) {
+            for (int i = 0; i < 6; i++) {
+                for (int j = 0; j < 6; j++) {
+                    double dot = 0;
+                    for (int r = 0; r < m; r++) {
+                        dot += pairs.vectors().get(r, i) * pairs.vectors().get(r, j);
+                    }
+                    assertEquals(i == j ? 1 : 0, dot, 1e-8, "vectors " + i + ", " + j);
+                }
+            }
+        }
+    }
+
+    @Test
     void badShapesAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new LowRankUpdatedEigen(new double[3], new DMatrixRMaj(4, 1), new DMatrixRMaj(1, 1)));

@@ -95,29 +95,4 @@ class SymmetricEigenTest {
                 () -> GeneralizedEigen.top(CommonOps_DDRM.identity(3), a, 1, "pencil"));
         assertTrue(e.getMessage().contains("not positive definite"), e.getMessage());
     }
-
-    @Test
-    void denseProductsMatchEjml() {
-        UniformRandomProvider rng = Seeds.rng(5);
-        DMatrixRMaj x = new DMatrixRMaj(37, 13);
-        DMatrixRMaj y = new DMatrixRMaj(13, 6);
-        for (int i = 0; i < x.data.length; i++) {
-            x.data[i] = rng.nextDouble();
-        }
-        for (int i = 0; i < y.data.length; i++) {
-            y.data[i] = rng.nextDouble();
-        }
-        DMatrixRMaj g = new DMatrixRMaj(13, 13);
-        CommonOps_DDRM.multTransA(x, x, g);
-        DMatrixRMaj p = new DMatrixRMaj(37, 6);
-        CommonOps_DDRM.mult(x, y, p);
-        DMatrixRMaj fg = DenseProducts.gram(x);
-        DMatrixRMaj fp = DenseProducts.mult(x, y);
-        for (int i = 0; i < g.data.length; i++) {
-            assertEquals(g.data[i], fg.data[i], 1e-12);
-        }
-        for (int i = 0; i < p.data.length; i++) {
-            assertEquals(p.data[i], fp.data[i], 1e-12);
-        }
-    }
 }

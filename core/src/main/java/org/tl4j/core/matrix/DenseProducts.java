@@ -1,12 +1,13 @@
-package org.tl4j.feature.linalg;
+package org.tl4j.core.matrix;
 
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Dense matrix products for the shapes the feature-transfer algorithms spend their time in (a data matrix times
- * itself or times a thin projection), computed with 4×4 register blocking over contiguous rows. On the 2-core
- * machines this project targets they run several times faster than EJML's general row-major products for these
- * shapes. Every entry is summed in index order, so results are reproducible bit for bit.
+ * Dense matrix products for the shapes the learners spend their time in (a data matrix times itself, times a thin
+ * projection, or against another set of rows as in nearest-neighbour search), computed with 4×4 register blocking
+ * over contiguous rows. On the 2-core machines this project targets they run several times faster than EJML's
+ * general row-major products for these shapes. Every entry is summed in index order (as EJML sums it), so results
+ * are reproducible bit for bit.
  */
 public final class DenseProducts {
     private DenseProducts() {
