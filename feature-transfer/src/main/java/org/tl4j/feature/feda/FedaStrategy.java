@@ -12,6 +12,7 @@ import org.tl4j.core.TransferStrategy;
 import org.tl4j.core.TransferStrategyProvider;
 import org.tl4j.core.TransferTask;
 import org.tl4j.core.learn.InnerLearners;
+import org.tl4j.core.learn.LeastSquaresTrainer;
 import org.tl4j.core.matrix.TribuoMatrices;
 import org.tl4j.feature.mapping.ExampleMapping;
 import org.tl4j.feature.mapping.MappingStrategy;
@@ -33,7 +34,9 @@ import java.util.Map;
  * source and target samples, so it can learn weights common to all domains and weights specific to each (with an
  * L2-regularised learner the shared weights are preferred, which is what transfers). Target samples are augmented
  * with the target block at prediction time. Each source domain gets its own block. Inductive: needs labelled
- * target data.
+ * target data. The augmented features are collinear by construction (the shared copy is the sum of the domain
+ * copies), so the inner learner must be regularised: the provider's default for regression is ridge least squares
+ * ({@value #DEFAULT_RIDGE}); unregularised least squares is refused by the learner with a message saying so.
  * <p>
  * Reference: H. Daumé III, "Frustratingly Easy Domain Adaptation", ACL 2007, Section 3 (eq. (1)).
  *
@@ -45,6 +48,9 @@ public final class FedaStrategy<T extends Output<T>> extends MappingStrategy<T> 
     public static final StrategyDescriptor DESCRIPTOR = new StrategyDescriptor("feda", Approach.FEATURE_REPRESENTATION,
             EnumSet.of(Setting.INDUCTIVE), "feature-transfer", TransferTask.DATA_KIND,
             "Frustratingly easy domain adaptation (Daume III 2007): shared + per-domain feature copies");
+
+    /** The ridge penalty of the default regression learner (the regulariser that makes shared weights preferred). */
+    public static final double DEFAULT_RIDGE = 1.0;
 
     /** For OLCUT configuration. */
     @SuppressWarnings("unused")
@@ -111,7 +117,11 @@ public final class FedaStrategy<T extends Output<T>> extends MappingStrategy<T> 
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
+            if (outputFactory instanceof RegressionFactory) {
+                return new FedaStrategy<>((Trainer<T>) (Trainer<?>) new LeastSquaresTrainer(DEFAULT_RIDGE));
+            }
             return new FedaStrategy<>(InnerLearners.defaultFor(outputFactory));
         }
     }

@@ -9,6 +9,7 @@ import org.tl4j.core.FeatureSpace;
 import org.tl4j.core.Setting;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.TransferModel;
+import org.tl4j.core.TransferProblem;
 import org.tl4j.core.TransferStrategy;
 import org.tl4j.core.TransferStrategyProvider;
 import org.tl4j.core.TransferTask;
@@ -83,6 +84,16 @@ public final class GfkStrategy<T extends Output<T>> extends MappingStrategy<T> {
     @Override
     public StrategyDescriptor descriptor() {
         return DESCRIPTOR;
+    }
+
+    @Override
+    public String whyNotApplicable(TransferProblem<?> problem) {
+        String why = super.whyNotApplicable(problem);
+        if (why == null && ((TransferTask<?>) problem).featureSpace().size() < 2) {
+            why = "gfk needs at least two features (its subspaces have at most half the feature dimension); problem '"
+                    + problem.name() + "' has " + ((TransferTask<?>) problem).featureSpace().size();
+        }
+        return why;
     }
 
     @Override
