@@ -2,7 +2,7 @@ package org.tl4j.core.learn;
 
 import com.oracle.labs.mlrg.olcut.util.Pair;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
+import org.tl4j.core.matrix.DenseProducts;
 import org.tribuo.Example;
 import org.tribuo.Excuse;
 import org.tribuo.Feature;
@@ -81,8 +81,7 @@ public final class NearestNeighbourModel<T extends Output<T>> extends Model<T> {
                     throw new IllegalArgumentException("Example " + (start + r) + " has no features this model knows");
                 }
             }
-            DMatrixRMaj dots = new DMatrixRMaj(m, n);
-            CommonOps_DDRM.multTransB(q, DMatrixRMaj.wrap(n, d, x), dots);
+            DMatrixRMaj dots = DenseProducts.multTransB(q, DMatrixRMaj.wrap(n, d, x), false);
             for (int r = 0; r < m; r++) {
                 out.add(vote(list.get(start + r), q, r, dots, used[r]));
             }
@@ -139,23 +138,25 @@ public final class NearestNeighbourModel<T extends Output<T>> extends Model<T> {
 
     /** Indices of the k nearest rows, nearest first; near-ties re-checked with exact distances. */
     private int[] nearest(double[] approx, DMatrixRMaj q, int r, double qn) {
-        Integer[] idx = new Integer[n];
+        // The k smallest rows by (approximate distance, index), kept in a bounded max-heap: O(n log k), no boxing.
+        int[] heap = new int[k];
+        int size = 0;
         for (int i = 0; i < n; i++) {
-            idx[i] = i;
+            if (size < k) {
+                heap[size] = i;
+                siftUp(heap, size++, approx);
+            } else if (before(i, heap[0], approx)) {
+                heap[0] = i;
+                siftDown(heap, size, approx);
+            }
         }
-        // Partial selection would be faster for large k; k is small in practice and n sorts in O(n log n).
-        java.util.Arrays.sort(idx, (a, b) -> {
-            int c = Double.compare(approx[a], approx[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        double kth = approx[idx[k - 1]];
-        double tol = 1e-9 * (qn + norms[idx[k - 1]]) + 1e-12;
+        int kthRow = heap[0];
+        double kth = approx[kthRow];
+        double tol = 1e-9 * (qn + norms[kthRow]) + 1e-12;
         List<Integer> cand = new ArrayList<>();
-        for (Integer i : idx) {
+        for (int i = 0; i < n; i++) {
             if (approx[i] <= kth + tol) {
                 cand.add(i);
-            } else {
-                break;
             }
         }
         double[] exact = new double[n];
@@ -176,6 +177,47 @@ public final class NearestNeighbourModel<T extends Output<T>> extends Model<T> {
             out[i] = cand.get(i);
         }
         return out;
+    }
+
+    /** Whether row {@code a} comes before row {@code b} by (approximate distance, index). */
+    private static boolean before(int a, int b, double[] approx) {
+        int c = Double.compare(approx[a], approx[b]);
+        return c < 0 || (c == 0 && a < b);
+    }
+
+    private static void siftUp(int[] heap, int i, double[] approx) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!before(heap[parent], heap[i], approx)) {
+                break;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[i];
+            heap[i] = t;
+            i = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, double[] approx) {
+        int i = 0;
+        while (true) {
+            int l = 2 * i + 1;
+            int r = l + 1;
+            int largest = i;
+            if (l < size && before(heap[largest], heap[l], approx)) {
+                largest = l;
+            }
+            if (r < size && before(heap[largest], heap[r], approx)) {
+                largest = r;
+            }
+            if (largest == i) {
+                return;
+            }
+            int t = heap[largest];
+            heap[largest] = heap[i];
+            heap[i] = t;
+            i = largest;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -61,6 +61,19 @@ class RealDataTest {
     }
 
     @Test
+    void sourceOnlyOneNearestNeighbourReproducesTheJdaPaperDigitsNnRow() {
+        // Long et al., ICCV 2013, Table 3, row "NN": USPS->MNIST 44.70, MNIST->USPS 65.94, on unit-length images
+        // (the suite's default preprocessing, l2-rows).
+        SharedData.require("data/digits");
+        var suite = new RealDataSuites.DigitsSuite();
+        EvaluationReport r = Evaluator.builder("digits", StrategyRegistry.load()).strategies(List.of("source-only"))
+                .seeds(1).options("*", Map.of("inner", "1nn")).discrepancies(false).build()
+                .run(seed -> suite.tasks(SuiteContext.defaults(), seed));
+        assertEquals(0.4470, r.summary("USPS->MNIST", "source-only", Metric.ACCURACY).orElseThrow().mean(), EXACT_REPRODUCTION);
+        assertEquals(0.6594, r.summary("MNIST->USPS", "source-only", Metric.ACCURACY).orElseThrow().mean(), EXACT_REPRODUCTION);
+    }
+
+    @Test
     void digitsFilesHold1800UspsAnd2000MnistImages() {
         Path dir = SharedData.require("data/digits");
         LabelledSample[] s = Digits.load(dir, Digits.Direction.USPS_TO_MNIST, List.of());

@@ -31,7 +31,8 @@ class AllStrategiesTest {
     /** Strategies that must be registered; each module's issue adds its names. */
     static final Set<String> EXPECTED = Set.of("pooled", "source-only", "target-only",
             "kmm", "kliep", "ulsif", "rulsif", "discriminative-ratio", "nn-weighting",
-            "tradaboost", "tradaboost-r2", "two-stage-tradaboost-r2");
+            "tradaboost", "tradaboost-r2", "two-stage-tradaboost-r2",
+            "pca", "tca", "sstca", "jda", "bda", "coral", "sa", "gfk", "feda");
 
     static Stream<String> names() {
         return StrategyRegistry.load().names().stream();

@@ -1,0 +1,102 @@
+package org.tl4j.feature.coral;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import org.tl4j.core.Approach;
+import org.tl4j.core.FeatureMapping;
+import org.tl4j.core.Setting;
+import org.tl4j.core.StrategyDescriptor;
+import org.tl4j.core.TransferModel;
+import org.tl4j.core.TransferStrategy;
+import org.tl4j.core.TransferStrategyProvider;
+import org.tl4j.core.TransferTask;
+import org.tl4j.core.learn.InnerLearners;
+import org.tl4j.feature.mapping.LinearMap;
+import org.tl4j.feature.mapping.MappingStrategy;
+import org.tl4j.feature.mapping.TaskMatrices;
+import org.tribuo.Output;
+import org.tribuo.OutputFactory;
+import org.tribuo.Trainer;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.regression.RegressionFactory;
+
+import java.util.EnumSet;
+import java.util.Map;
+
+/**
+ * CORAL as a strategy: the labelled source samples are re-coloured with {@link Coral}'s transform estimated from
+ * the source and all target training samples, the inner learner is trained on them (plus any labelled target
+ * samples, unchanged), and target samples are predicted as they are: the fitted mapping at prediction time is the
+ * identity.
+ * <p>
+ * Option: {@code regularisation} (ε added to both covariances, 1 as in the paper).
+ *
+ * @param <T> output type
+ * @see Coral
+ */
+public final class CoralStrategy<T extends Output<T>> extends MappingStrategy<T> {
+
+    /** The registry entry. */
+    public static final StrategyDescriptor DESCRIPTOR = new StrategyDescriptor("coral", Approach.FEATURE_REPRESENTATION,
+            EnumSet.of(Setting.TRANSDUCTIVE), "feature-transfer", TransferTask.DATA_KIND,
+            "CORrelation ALignment (Sun et al. 2016): source re-coloured with the target covariance");
+
+    @Config(description = "Regularisation epsilon >= 0 added to the diagonal of both covariances")
+    private double regularisation = 1.0;
+
+    /** For OLCUT configuration. */
+    @SuppressWarnings("unused")
+    private CoralStrategy() {
+    }
+
+    /** CORAL with {@code ε = 1} and the given inner learner. */
+    public CoralStrategy(Trainer<T> inner) {
+        super(inner);
+    }
+
+    /** CORAL with regularisation {@code ε}. */
+    public CoralStrategy(Trainer<T> inner, double regularisation) {
+        super(inner);
+        this.regularisation = regularisation;
+        postConfig();
+    }
+
+    /** Validates the settings. */
+    @Override
+    public void postConfig() {
+        if (!(regularisation >= 0) || !Double.isFinite(regularisation)) {
+            throw new IllegalArgumentException("Invalid CORAL regularisation: " + regularisation
+                    + " (must be finite and non-negative)");
+        }
+    }
+
+    @Override
+    public StrategyDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    protected TransferModel<T> fitTask(TransferTask<T> task, long seed) {
+        TaskMatrices<T> data = TaskMatrices.of(task);
+        LinearMap recolour = Coral.fit(data.source(), data.target(), regularisation);
+        return finish(task, seed, data, recolour.applyRows(data.source()), data.targetLabelled(), task.featureSpace(),
+                FeatureMapping.identity(), Map.of());
+    }
+
+    /** Registers {@code coral}. */
+    public static final class Provider implements TransferStrategyProvider {
+        @Override
+        public StrategyDescriptor descriptor() {
+            return DESCRIPTOR;
+        }
+
+        @Override
+        public boolean supports(OutputFactory<?> outputFactory) {
+            return outputFactory instanceof LabelFactory || outputFactory instanceof RegressionFactory;
+        }
+
+        @Override
+        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
+            return new CoralStrategy<>(InnerLearners.defaultFor(outputFactory));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Numerical building blocks of the feature-transfer algorithms, on EJML: canonical symmetric eigen-decompositions,
+ * the leading eigenpairs of a diagonal-plus-low-rank matrix by verified Lanczos (the core of the fast MMD
+ * embeddings), dense symmetric-definite generalised eigenproblems, and kernels. No Tribuo types.
+ */
+package org.tl4j.feature.linalg;
