@@ -26,7 +26,7 @@ class InstanceCommandsTest {
     @Test
     void selectionRunsThroughTheHarnessAndBadArgumentsAreNamed(@TempDir Path dir) throws Exception {
         TlCommandTest.Result r = TlCommandTest.tl("run", "--seeds", "1", "--strategies", "pooled", "--no-discrepancy",
-                "--select", "dev", "--select-folds", "3", "--grid", "pooled.inner=logistic,knn:15", "--out",
+                "--select", "dev", "--select-folds", "3", "--grid", "pooled.inner=1nn,knn:15", "--out",
                 dir.resolve("s").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(dir.resolve("s").resolve("run.json")).contains("\"select\" : \"dev\""));
