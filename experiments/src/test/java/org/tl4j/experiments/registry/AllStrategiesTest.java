@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AllStrategiesTest {
 
     /** Strategies that must be registered; each module's issue adds its names. */
-    static final Set<String> EXPECTED = Set.of("pooled", "source-only", "target-only");
+    static final Set<String> EXPECTED = Set.of("pooled", "source-only", "target-only", "pretrained-embedding");
 
     static Stream<String> names() {
         return StrategyRegistry.load().names().stream();
