@@ -29,7 +29,7 @@ public final class RocChart {
 
     /** Writes the chart of {@code rows} to {@code file} (atomically). */
     public static void write(List<LfwEvaluation.Row> rows, Path file) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(650).title("LFW View 2 verification ROC (pooled folds)")
+        XYChart chart = new XYChartBuilder().width(900).height(820).title("LFW View 2 verification ROC (pooled folds)")
                 .xAxisTitle("false accept rate (log scale)").yAxisTitle("true accept rate").build();
         Styler s = chart.getStyler();
         chart.getStyler().setXAxisLogarithmic(true);
@@ -37,7 +37,8 @@ public final class RocChart {
         chart.getStyler().setXAxisMax(1.0);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
-        s.setLegendPosition(Styler.LegendPosition.InsideSE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Vertical);
         s.setChartBackgroundColor(Color.WHITE);
         for (LfwEvaluation.Row r : rows) {
             double[] fpr = r.verification().rocFpr();

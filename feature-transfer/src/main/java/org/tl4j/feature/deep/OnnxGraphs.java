@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -359,20 +358,5 @@ public final class OnnxGraphs {
             throw new IllegalArgumentException("Initializer '" + t.getName() + "' holds " + n + " values: too large");
         }
         return (int) n;
-    }
-
-    /** Names of the graph's inputs that are not initializers, in order. */
-    static List<String> graphInputs(OnnxMl.ModelProto m) {
-        Set<String> init = new LinkedHashSet<>();
-        for (OnnxMl.TensorProto t : m.getGraph().getInitializerList()) {
-            init.add(t.getName());
-        }
-        List<String> out = new ArrayList<>();
-        for (OnnxMl.ValueInfoProto v : m.getGraph().getInputList()) {
-            if (!init.contains(v.getName())) {
-                out.add(v.getName());
-            }
-        }
-        return out;
     }
 }
