@@ -17,14 +17,21 @@ import java.util.Locale;
 final class ConsoleProgress implements ProgressListener {
     private final PrintStream err;
     private final boolean bar;
+    private final String unit;
     private ProgressBar pb;
     private long total;
     private long done;
     private long started;
 
     ConsoleProgress(PrintStream err, boolean terminal) {
+        this(err, terminal, "fits");
+    }
+
+    /** A progress printer counting {@code unit} (e.g. {@code fits}, {@code chunks}). */
+    ConsoleProgress(PrintStream err, boolean terminal, String unit) {
         this.err = err;
         this.bar = terminal;
+        this.unit = unit;
     }
 
     @Override
@@ -37,7 +44,7 @@ final class ConsoleProgress implements ProgressListener {
                     .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(200)
                     .setMaxRenderedLength(120).build();
         } else {
-            err.println(what + ": " + total + " fits");
+            err.println(what + ": " + total + " " + unit);
         }
     }
 

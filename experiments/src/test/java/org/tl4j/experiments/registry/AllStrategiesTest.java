@@ -32,7 +32,7 @@ class AllStrategiesTest {
     static final Set<String> EXPECTED = Set.of("pooled", "source-only", "target-only",
             "kmm", "kliep", "ulsif", "rulsif", "discriminative-ratio", "nn-weighting",
             "tradaboost", "tradaboost-r2", "two-stage-tradaboost-r2",
-            "pca", "tca", "sstca", "jda", "bda", "coral", "sa", "gfk", "feda");
+            "pca", "tca", "sstca", "jda", "bda", "coral", "sa", "gfk", "feda", "pretrained-embedding");
 
     static Stream<String> names() {
         return StrategyRegistry.load().names().stream();
