@@ -19,10 +19,13 @@ import java.util.Map;
  * @param rows          per-run, per-metric rows
  * @param summary       per task × strategy × metric summary
  * @param discrepancies domain discrepancies per task, seed and source
+ * @param skipped       task name → strategy name → why it was not run on that task (it does not apply), so that
+ *                      nothing leaves a report silently
  */
 public record EvaluationReport(String suite, List<Long> seeds, double alpha, Map<String, String> tasks,
                                List<StrategyDescriptor> strategies, List<RunRecord> runs, List<ResultRow> rows,
-                               List<SummaryRow> summary, List<DiscrepancyRecord> discrepancies) {
+                               List<SummaryRow> summary, List<DiscrepancyRecord> discrepancies,
+                               Map<String, Map<String, String>> skipped) {
 
     /** The runs that failed. */
     public List<RunRecord> failures() {

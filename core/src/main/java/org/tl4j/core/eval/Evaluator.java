@@ -123,6 +123,7 @@ public final class Evaluator {
         List<RunRecord> runs = new ArrayList<>();
         List<DiscrepancyRecord> disc = new ArrayList<>();
         Set<String> requestedUsed = new LinkedHashSet<>();
+        Map<String, Map<String, String>> skipped = new LinkedHashMap<>();
         boolean started = false;
         for (long seed : seeds) {
             List<? extends TransferProblem<?>> tasks = source.tasks(seed);
@@ -137,7 +138,7 @@ public final class Evaluator {
                 }
                 taskDescriptions.putIfAbsent(t.name(), t.description());
                 taskMetrics.putIfAbsent(t.name(), Metrics.forOutput(t.outputFactory()));
-                List<String> applicable = plan(t);
+                List<String> applicable = plan(t, skipped.computeIfAbsent(t.name(), k -> new LinkedHashMap<>()));
                 plan.put(t, applicable);
                 requestedUsed.addAll(applicable);
                 for (String s : applicable) {
@@ -179,19 +180,28 @@ public final class Evaluator {
         List<ResultRow> rows = new ArrayList<>();
         List<SummaryRow> summary = new ArrayList<>();
         aggregate(runs, taskMetrics, rows, summary);
+        skipped.values().removeIf(Map::isEmpty);
         return new EvaluationReport(suite, seeds, alpha, taskDescriptions, new ArrayList<>(used.values()), runs, rows,
-                summary, disc);
+                summary, disc, skipped);
     }
 
-    /** The strategies to run on {@code task}: the baselines that apply, then the requested ones that apply. */
-    private List<String> plan(TransferProblem<?> task) {
+    /**
+     * The strategies to run on {@code task}: the baselines that apply, then the requested ones that apply; the others
+     * go into {@code skipped} with the reason.
+     */
+    private List<String> plan(TransferProblem<?> task, Map<String, String> skipped) {
         List<String> candidates = new ArrayList<>();
         candidates.add(TARGET_ONLY);
         candidates.add(SOURCE_ONLY);
         candidates.addAll(strategies.isEmpty() ? registry.names() : strategies);
         List<String> out = new ArrayList<>();
         for (String name : new LinkedHashSet<>(candidates)) {
-            if (!registry.contains(name) || !registry.provider(name).supports(task.outputFactory())) {
+            if (!registry.contains(name)) {
+                continue;
+            }
+            if (!registry.provider(name).supports(task.outputFactory())) {
+                skipped.putIfAbsent(name, "it does not support "
+                        + task.outputFactory().getUnknownOutput().getClass().getSimpleName() + " outputs");
                 continue;
             }
             TransferStrategy<?, ?> s = create(name, task);
@@ -199,6 +209,7 @@ public final class Evaluator {
             if (why == null) {
                 out.add(name);
             } else {
+                skipped.putIfAbsent(name, why);
                 logger.fine(() -> "Skipping " + name + " on " + task.name() + ": " + why);
             }
         }

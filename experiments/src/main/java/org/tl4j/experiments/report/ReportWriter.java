@@ -131,6 +131,16 @@ public final class ReportWriter {
                         .append(p.failures() > 0 ? " (" + p.failures() + " failed)" : "").append(" |\n");
             }
             sb.append('\n');
+            Map<String, String> notRun = r.skipped().getOrDefault(e.getKey(), Map.of());
+            if (!notRun.isEmpty()) {
+                sb.append("Not run on this task (they do not apply): ");
+                String sep = "";
+                for (Map.Entry<String, String> n : notRun.entrySet()) {
+                    sb.append(sep).append('`').append(n.getKey()).append("` (").append(n.getValue()).append(')');
+                    sep = "; ";
+                }
+                sb.append(".\n\n");
+            }
         }
         if (!r.discrepancies().isEmpty()) {
             sb.append("## Domain discrepancy (before training, mean over seeds)\n\n");

@@ -91,6 +91,10 @@ class TlCommandTest {
         assertTrue(flags.contains("true"), "adversarial sources are flagged: " + flags);
         String md = Files.readString(out.resolve("results.md"));
         assertTrue(md.contains("## adversarial-flipped-labels") && md.contains("**NEGATIVE**"), md);
+        // Strategies that do not apply to a task are listed under it with the reason, not silently left out.
+        String shimodaira = md.substring(md.indexOf("## shimodaira-regression"), md.indexOf("## adversarial-flipped"));
+        assertTrue(shimodaira.contains("Not run on this task") && shimodaira.contains("`tradaboost` (")
+                && shimodaira.contains("`gfk` ("), shimodaira);
         JsonNode prov = new ObjectMapper().readTree(out.resolve("provenance.json").toFile());
         assertEquals("synthetic", prov.get("suite").get("name").asText());
         assertEquals(2, prov.get("seeds").size());
