@@ -28,6 +28,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -72,6 +77,7 @@ public final class Evaluator {
     private final Map<String, Map<String, List<String>>> grid;
     private final LabelFreeSelection.Criterion criterion;
     private final int selectionFolds;
+    private final int threads;
 
     private Evaluator(Builder b) {
         this.suite = b.suite;
@@ -87,6 +93,7 @@ public final class Evaluator {
         this.grid = Map.copyOf(b.grid);
         this.criterion = b.criterion;
         this.selectionFolds = b.selectionFolds;
+        this.threads = b.threads;
         if (!grid.isEmpty() && criterion == null) {
             throw new IllegalArgumentException("A selection grid needs a criterion: call selection(...) (tl run --select)");
         }
@@ -124,6 +131,24 @@ public final class Evaluator {
         List<DiscrepancyRecord> disc = new ArrayList<>();
         Set<String> requestedUsed = new LinkedHashSet<>();
         Map<String, Map<String, String>> skipped = new LinkedHashMap<>();
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tl4j-fit");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            return run(source, taskDescriptions, taskMetrics, used, runs, disc, requestedUsed, skipped, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private EvaluationReport run(TaskSource source, Map<String, String> taskDescriptions,
+                                 Map<String, List<Metric>> taskMetrics, Map<String, StrategyDescriptor> used,
+                                 List<RunRecord> runs, List<DiscrepancyRecord> disc, Set<String> requestedUsed,
+                                 Map<String, Map<String, String>> skipped, ExecutorService pool) {
         boolean started = false;
         for (long seed : seeds) {
             List<? extends TransferProblem<?>> tasks = source.tasks(seed);
@@ -156,24 +181,35 @@ public final class Evaluator {
                 listener.start("suite " + suite, perSeed * seeds.size());
                 started = true;
             }
+            List<Future<RunRecord>> pending = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
             for (Map.Entry<TransferProblem<?>, List<String>> e : plan.entrySet()) {
                 TransferProblem<?> task = e.getKey();
                 if (discrepancies && task instanceof TransferTask<?> tt) {
                     disc.addAll(discrepancy(tt, seed));
                 }
                 for (String strategy : e.getValue()) {
+                    String label = task.name() + " / " + strategy + " / seed " + seed;
                     Optional<RunRecord> done = store.find(task.name(), strategy, seed);
                     if (done.isPresent()) {
-                        runs.add(done.get());
-                        listener.resumed(task.name() + " / " + strategy + " / seed " + seed + " (resumed)");
-                        continue;
+                        listener.resumed(label + " (resumed)");
+                        pending.add(CompletableFuture.completedFuture(done.get()));
+                        labels.add(null);
+                    } else if (pool == null) {
+                        pending.add(CompletableFuture.completedFuture(runOne(task, strategy, seed)));
+                        labels.add(label);
+                    } else {
+                        pending.add(pool.submit(() -> runOne(task, strategy, seed)));
+                        labels.add(label);
                     }
-                    RunRecord r = runOne(task, strategy, seed);
-                    store.save(r);
-                    runs.add(r);
-                    listener.step(task.name() + " / " + strategy + " / seed " + seed
-                            + (r.failed() ? " FAILED: " + r.error() : ""));
+                    if (pool == null) {
+                        record(pending.remove(0), labels.remove(0), runs);
+                    }
                 }
+            }
+            // In submission order, whatever order the fits finish in: the same runs.csv and report as one thread.
+            for (int i = 0; i < pending.size(); i++) {
+                record(pending.get(i), labels.get(i), runs);
             }
         }
         listener.finish();
@@ -183,6 +219,38 @@ public final class Evaluator {
         skipped.values().removeIf(Map::isEmpty);
         return new EvaluationReport(suite, seeds, alpha, taskDescriptions, new ArrayList<>(used.values()), runs, rows,
                 summary, disc, skipped);
+    }
+
+    /** Adds a finished run; a new one ({@code label} not null) is saved and reported first. */
+    private void record(Future<RunRecord> f, String label, List<RunRecord> runs) {
+        RunRecord r = join(f);
+        if (label == null) {
+            runs.add(r);
+            return;
+        }
+        store.save(r);
+        runs.add(r);
+        listener.step(label + (r.failed() ? " FAILED: " + r.error() : ""));
+    }
+
+    private static RunRecord join(Future<RunRecord> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a fit; finished fits are saved and "
+                    + "--resume continues", e);
+        } catch (ExecutionException e) {
+            // runOne records strategy failures itself; anything else is a bug worth surfacing as it is.
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error er) {
+                throw er;
+            }
+            throw new IllegalStateException(c);
+        }
     }
 
     /**
@@ -447,10 +515,24 @@ public final class Evaluator {
         private final Map<String, Map<String, List<String>>> grid = new LinkedHashMap<>();
         private LabelFreeSelection.Criterion criterion;
         private int selectionFolds = LabelFreeSelection.DEFAULT_FOLDS;
+        private int threads = 1;
 
         private Builder(String suite, StrategyRegistry registry) {
             this.suite = Objects.requireNonNull(suite, "suite");
             this.registry = Objects.requireNonNull(registry, "registry");
+        }
+
+        /**
+         * Fits to run at once (default 1). Every fit has its own strategy instance, seed and inner trainer, so the
+         * results are the same bits for any number of threads; runs are recorded, saved and reported in the same
+         * order as with one thread. Fit times ({@code fit_ms}) are measured per fit and include contention.
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("Invalid thread count: " + threads + " (must be >= 1)");
+            }
+            this.threads = threads;
+            return this;
         }
 
         /** Strategies to compare (the baselines always run); empty means every registered strategy that applies. */

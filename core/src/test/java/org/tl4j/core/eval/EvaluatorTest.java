@@ -132,6 +132,62 @@ class EvaluatorTest {
     }
 
     @Test
+    void parallelFitsGiveTheSameRunsInTheSameOrderAsOneThread() {
+        List<String> sequentialSteps = new ArrayList<>();
+        List<String> parallelSteps = new ArrayList<>();
+        Evaluator.TaskSource tasks = seed -> List.of(TinyTasks.classification(seed), TinyTasks.regression(seed),
+                new GaussianCovariateShift(GaussianCovariateShift.Boundary.QUADRATIC).generate(seed));
+        EvaluationReport one = Evaluator.builder("x", REGISTRY).seeds(3).discrepancies(false)
+                .listener(stepsInto(sequentialSteps)).build().run(tasks);
+        RunStore store = RunStore.inMemory();
+        EvaluationReport three = Evaluator.builder("x", REGISTRY).seeds(3).discrepancies(false).threads(3).store(store)
+                .listener(stepsInto(parallelSteps)).build().run(tasks);
+        assertEquals(withoutTimes(one), withoutTimes(three), "same bits, same order");
+        assertEquals(sequentialSteps, parallelSteps, "progress reported in submission order");
+        assertEquals(one.runs().size(), three.runs().size());
+        for (RunRecord r : three.runs()) {
+            assertTrue(store.find(r.task(), r.strategy(), r.seed()).isPresent(), "every fit saved: " + r);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Evaluator.builder("x", REGISTRY).threads(0));
+    }
+
+    /** Everything of the rows but the fit times, which are wall-clock measurements. */
+    private static List<String> withoutTimes(EvaluationReport r) {
+        List<String> out = new ArrayList<>();
+        for (ResultRow x : r.rows()) {
+            out.add(x.task() + "|" + x.strategy() + "|" + x.seed() + "|" + x.metric() + "|" + Double.doubleToLongBits(x.value())
+                    + "|" + x.ntg() + "|" + x.negativeTransfer() + "|" + x.error());
+        }
+        for (SummaryRow x : r.summary()) {
+            out.add(x.task() + "|" + x.strategy() + "|" + x.metric() + "|" + x.mean() + "|" + x.std() + "|" + x.test());
+        }
+        return out;
+    }
+
+    private static ProgressListener stepsInto(List<String> out) {
+        return new ProgressListener() {
+            @Override
+            public void start(String what, long total) {
+                out.add("start " + total);
+            }
+
+            @Override
+            public void step(String message) {
+                out.add(message);
+            }
+
+            @Override
+            public void resumed(String message) {
+                out.add(message);
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+    }
+
+    @Test
     void globalOptionsReachEveryStrategyThatHasThem() {
         EvaluationReport r = Evaluator.builder("x", REGISTRY).strategies(List.of("pooled")).seeds(1)
                 .options(Evaluator.ALL_STRATEGIES, Map.of("inner", "1nn")).discrepancies(false).build()

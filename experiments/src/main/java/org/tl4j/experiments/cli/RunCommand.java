@@ -92,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
                     + "keys form a grid. Repeatable.")
     Map<String, String> grid = new LinkedHashMap<>();
 
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "T",
+            description = "Fits to run at once; results are the same bits for any T (default: ${DEFAULT-VALUE}).")
+    int threads;
+
     @Option(names = "--select-folds", defaultValue = "5", paramLabel = "K",
             description = "Source folds of --select (default: ${DEFAULT-VALUE}).")
     int selectFolds;
@@ -104,6 +108,9 @@ final class RunCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         if (seeds < 1) {
             throw new CommandLine.ParameterException(cl, "Invalid value for --seeds: " + seeds + " (must be at least 1)");
+        }
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(cl, "Invalid value for --threads: " + threads + " (must be at least 1)");
         }
         if (!(alpha > 0 && alpha < 1)) {
             throw new CommandLine.ParameterException(cl, "Invalid value for --alpha: " + alpha + " (must be in (0, 1))");
@@ -245,6 +252,7 @@ final class RunCommand implements Callable<Integer> {
         try (CsvRunStore store = new CsvRunStore(runs)) {
             Evaluator.Builder b = Evaluator.builder(suite, registry).strategies(chosen).seeds(seeds).alpha(alpha)
                     .store(store).listener(counting).published(s.published()).discrepancies(!noDiscrepancy);
+            b.threads(threads);
             opts.forEach(b::options);
             if (criterion != null) {
                 b.selection(criterion, selectFolds);

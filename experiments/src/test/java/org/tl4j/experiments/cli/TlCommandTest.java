@@ -120,6 +120,9 @@ class TlCommandTest {
         Result seeds = tl("run", "--seeds", "0");
         assertEquals(2, seeds.code());
         assertTrue(seeds.err().contains("--seeds"), seeds.err());
+        Result threads = tl("run", "--threads", "0", "--out", dir.resolve("t").toString());
+        assertEquals(2, threads.code());
+        assertTrue(threads.err().contains("--threads"), threads.err());
         Result option = tl("run", "-o", "pooledd.inner=1nn", "--out", dir.resolve("b").toString());
         assertEquals(2, option.code());
         assertTrue(option.err().contains("--option"), option.err());
