@@ -125,6 +125,10 @@ final class LfwCommand implements Callable<Integer> {
     @Option(names = "--decode-threads", defaultValue = "1", description = "Threads decoding images ahead of inference (default: ${DEFAULT-VALUE}).")
     int decodeThreads;
 
+    @Option(names = "--inference-threads", defaultValue = "1", description = "Batches embedded at once; with "
+            + "--threads 1, one per core runs batches in parallel, faster for small batches (default: ${DEFAULT-VALUE}).")
+    int inferenceThreads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec cmdSpec;
 
@@ -148,6 +152,15 @@ final class LfwCommand implements Callable<Integer> {
         Path dir = out != null ? out
                 : Path.of("results", "lfw-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Path cacheDir = cache != null ? cache : Path.of("results", "embedding-cache");
+        EmbedderSettings base;
+        try {
+            base = EmbedderSettings.defaults().withBackbone(BackboneOptions.defaults().withThreads(threads))
+                    .withBatchSize(batch).withDecodeThreads(decodeThreads).withInferenceThreads(inferenceThreads)
+                    .withCache(cacheDir).withDetector(detectorPath).withFlip(flip);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "Invalid --threads, --batch, --decode-threads or "
+                    + "--inference-threads: " + e.getMessage());
+        }
 
         List<PretrainedSource> sources = new ArrayList<>();
         List<String> wanted = models.isEmpty() ? List.of("mobilefacenet-512d") : models;
@@ -179,9 +192,6 @@ final class LfwCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "%d images of %d people; %s%n", dataset.imageCount(), dataset.imagesByPerson().size(),
                 pairList);
 
-        EmbedderSettings base = EmbedderSettings.defaults().withBackbone(BackboneOptions.defaults().withThreads(threads))
-                .withBatchSize(batch).withDecodeThreads(decodeThreads).withCache(cacheDir).withDetector(detectorPath)
-                .withFlip(flip);
         List<Boolean> modes = compareAlignment ? List.of(false, true) : List.of(align);
         List<LfwReport.Entry> entries = new ArrayList<>();
         List<LfwEvaluation.Row> rows = new ArrayList<>();
@@ -259,7 +269,7 @@ final class LfwCommand implements Callable<Integer> {
         p.put("alpha", alpha);
         p.put("images", images);
         p.put("settings", Map.of("threads", base.backbone().threads(), "batch", base.batchSize(),
-                "decodeThreads", base.decodeThreads(), "flip", base.flip(), "cache", base.cacheDir(),
+                "decodeThreads", base.decodeThreads(), "inferenceThreads", base.inferenceThreads(), "flip", base.flip(), "cache", base.cacheDir(),
                 "detector", base.detectorPath().toString()));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (LfwReport.Entry e : entries) {

@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param decodeThreads  threads decoding and preprocessing ahead of inference
  * @param cacheDir       embedding-cache root folder; empty for no cache
  * @param flip           sum each image's embedding with its mirror image's ({@link FlipAveragedBackbone})
+ * @param inferenceThreads batches embedded at once ({@link EmbeddingPipeline.Builder#inferenceThreads}); with one
+ *                       intra-op thread per backbone and one batch per core, batches run in parallel
  */
 public record EmbedderSettings(BackboneOptions backbone, boolean align, String detectorModel,
                                Preprocessor.FaceChoice choice, double detectionScore, int batchSize,
-                               int decodeThreads, String cacheDir, boolean flip) implements Serializable {
+                               int decodeThreads, String cacheDir, boolean flip, int inferenceThreads)
+        implements Serializable {
 
     /** The YuNet model's path under the shared data root. */
     public static final String DEFAULT_DETECTOR = "models/face/yunet-2023mar.onnx";
@@ -44,51 +47,61 @@ public record EmbedderSettings(BackboneOptions backbone, boolean align, String d
         if (decodeThreads < 1) {
             throw new IllegalArgumentException("Invalid decode thread count: " + decodeThreads + " (must be at least 1)");
         }
+        if (inferenceThreads < 1) {
+            throw new IllegalArgumentException("Invalid inference thread count: " + inferenceThreads
+                    + " (must be at least 1)");
+        }
     }
 
     /** Default backbone options, no alignment, batch 32, one decoding thread, no cache. */
     public static EmbedderSettings defaults() {
         return new EmbedderSettings(BackboneOptions.defaults(), false, "", Preprocessor.FaceChoice.COVERING_CENTRE,
-                YuNetDetector.DEFAULT_SCORE, 32, 1, "", false);
+                YuNetDetector.DEFAULT_SCORE, 32, 1, "", false, 1);
     }
 
     /** With alignment on or off. */
     public EmbedderSettings withAlign(boolean on) {
         return new EmbedderSettings(backbone, on, detectorModel, choice, detectionScore, batchSize, decodeThreads,
-                cacheDir, flip);
+                cacheDir, flip, inferenceThreads);
     }
 
     /** With this detector model. */
     public EmbedderSettings withDetector(Path model) {
         return new EmbedderSettings(backbone, align, model.toString(), choice, detectionScore, batchSize,
-                decodeThreads, cacheDir, flip);
+                decodeThreads, cacheDir, flip, inferenceThreads);
     }
 
     /** With this batch size. */
     public EmbedderSettings withBatchSize(int n) {
-        return new EmbedderSettings(backbone, align, detectorModel, choice, detectionScore, n, decodeThreads, cacheDir, flip);
+        return new EmbedderSettings(backbone, align, detectorModel, choice, detectionScore, n, decodeThreads, cacheDir, flip, inferenceThreads);
     }
 
     /** With this cache root ({@code null} for none). */
     public EmbedderSettings withCache(Path dir) {
         return new EmbedderSettings(backbone, align, detectorModel, choice, detectionScore, batchSize, decodeThreads,
-                dir == null ? "" : dir.toString(), flip);
+                dir == null ? "" : dir.toString(), flip, inferenceThreads);
     }
 
     /** With these backbone options. */
     public EmbedderSettings withBackbone(BackboneOptions o) {
-        return new EmbedderSettings(o, align, detectorModel, choice, detectionScore, batchSize, decodeThreads, cacheDir, flip);
+        return new EmbedderSettings(o, align, detectorModel, choice, detectionScore, batchSize, decodeThreads, cacheDir, flip, inferenceThreads);
     }
 
     /** With this many decoding threads. */
     public EmbedderSettings withDecodeThreads(int n) {
-        return new EmbedderSettings(backbone, align, detectorModel, choice, detectionScore, batchSize, n, cacheDir, flip);
+        return new EmbedderSettings(backbone, align, detectorModel, choice, detectionScore, batchSize, n, cacheDir, flip, inferenceThreads);
+    }
+
+    /** With this many batches embedded at once. */
+    public EmbedderSettings withInferenceThreads(int n) {
+        return new EmbedderSettings(backbone, align, detectorModel, choice, detectionScore, batchSize, decodeThreads,
+                cacheDir, flip, n);
     }
 
     /** With test-time flip averaging on or off. */
     public EmbedderSettings withFlip(boolean on) {
         return new EmbedderSettings(backbone, align, detectorModel, choice, detectionScore, batchSize, decodeThreads,
-                cacheDir, on);
+                cacheDir, on, inferenceThreads);
     }
 
     /** The detector model path actually used. */

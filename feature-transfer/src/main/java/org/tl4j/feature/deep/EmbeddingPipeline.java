@@ -79,6 +79,7 @@ public final class EmbeddingPipeline {
     private final int batchSize;
     private final int chunkImages;
     private final int decodeThreads;
+    private final int inferenceThreads;
     private final int inFlight;
     private final ProgressListener progress;
 
@@ -89,6 +90,7 @@ public final class EmbeddingPipeline {
         this.batchSize = b.batchSize;
         this.chunkImages = b.chunkImages;
         this.decodeThreads = b.decodeThreads;
+        this.inferenceThreads = b.inferenceThreads;
         this.inFlight = b.inFlight;
         this.progress = b.progress;
     }
@@ -162,6 +164,16 @@ public final class EmbeddingPipeline {
     private record Prepared(List<String> keys, int[] crc, float[] tensor) {
     }
 
+    /** A batch on its way: being prepared, and (with several inference threads) being embedded. */
+    private record Slot(Future<Prepared> prepared, Future<float[][]> embedded) {
+        void cancel() {
+            prepared.cancel(true);
+            if (embedded != null) {
+                embedded.cancel(true);
+            }
+        }
+    }
+
     private Counts compute(ImageSource source, List<String> todo, Map<String, float[]> got) throws IOException {
         Counts counts = new Counts();
         int size = backbone.spec().imageSize();
@@ -172,21 +184,30 @@ public final class EmbeddingPipeline {
         }
         int chunks = (todo.size() + chunkImages - 1) / chunkImages;
         progress.start("embedding " + todo.size() + " images with " + backbone.spec().name(), chunks);
-        ExecutorService pool = Executors.newFixedThreadPool(decodeThreads, daemon());
+        ExecutorService pool = Executors.newFixedThreadPool(decodeThreads, daemon("tl4j-image-decode-"));
+        // Several inference threads call the (thread-safe) backbone on different batches at once; results are
+        // still consumed in batch order, so the cache and the returned map are the same as with one thread.
+        ExecutorService infer = inferenceThreads > 1
+                ? Executors.newFixedThreadPool(inferenceThreads, daemon("tl4j-inference-")) : null;
+        int ahead = inFlight + (infer == null ? 0 : inferenceThreads);
         List<EmbeddingCache.Entry> pending = new ArrayList<>();
-        Deque<Future<Prepared>> window = new ArrayDeque<>();
+        Deque<Slot> window = new ArrayDeque<>();
         int done = 0;
         try {
             int next = 0;
-            while (next < batches.size() && window.size() < inFlight) {
-                window.add(pool.submit(prepareTask(source, batches.get(next++), size, counts)));
+            while (next < batches.size() && window.size() < ahead) {
+                window.add(submit(pool, infer, source, batches.get(next++), size, counts));
             }
             while (!window.isEmpty()) {
-                Prepared p = await(window.poll());
+                Slot slot = window.poll();
+                Prepared p = await(slot.prepared());
+                float[][] e = slot.embedded() == null ? null : awaitEmbedding(slot.embedded());
                 if (next < batches.size()) {
-                    window.add(pool.submit(prepareTask(source, batches.get(next++), size, counts)));
+                    window.add(submit(pool, infer, source, batches.get(next++), size, counts));
                 }
-                float[][] e = backbone.embed(p.tensor(), p.keys().size());
+                if (e == null) {
+                    e = backbone.embed(p.tensor(), p.keys().size());
+                }
                 for (int i = 0; i < e.length; i++) {
                     for (float v : e[i]) {
                         if (!Float.isFinite(v)) {
@@ -218,10 +239,13 @@ public final class EmbeddingPipeline {
             }
             throw e;
         } finally {
-            for (Future<Prepared> f : window) {
-                f.cancel(true);
+            for (Slot f : window) {
+                f.cancel();
             }
             pool.shutdownNow();
+            if (infer != null) {
+                infer.shutdownNow();
+            }
             progress.finish();
         }
         return counts;
@@ -232,6 +256,42 @@ public final class EmbeddingPipeline {
             cache.append(List.copyOf(pending));
         }
         pending.clear();
+    }
+
+    private Slot submit(ExecutorService pool, ExecutorService infer, ImageSource source, List<String> keys, int size,
+                        Counts counts) {
+        Future<Prepared> prepared = pool.submit(prepareTask(source, keys, size, counts));
+        if (infer == null) {
+            return new Slot(prepared, null);
+        }
+        Future<float[][]> embedded = infer.submit(() -> {
+            Prepared p;
+            try {
+                p = prepared.get();
+            } catch (ExecutionException e) {
+                return null; // the preparation's own failure is reported from its future, in batch order
+            }
+            return backbone.embed(p.tensor(), p.keys().size());
+        });
+        return new Slot(prepared, embedded);
+    }
+
+    private static float[][] awaitEmbedding(Future<float[][]> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while embedding images", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("embedding failed: " + c, c);
+        }
     }
 
     private java.util.concurrent.Callable<Prepared> prepareTask(ImageSource source, List<String> keys, int size,
@@ -276,10 +336,10 @@ public final class EmbeddingPipeline {
         }
     }
 
-    private static ThreadFactory daemon() {
+    private static ThreadFactory daemon(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "tl4j-image-decode-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
@@ -293,6 +353,7 @@ public final class EmbeddingPipeline {
         private int batchSize = 32;
         private int chunkImages = 256;
         private int decodeThreads = 1;
+        private int inferenceThreads = 1;
         private int inFlight = 3;
         private ProgressListener progress = ProgressListener.NONE;
 
@@ -326,6 +387,19 @@ public final class EmbeddingPipeline {
                 throw new IllegalArgumentException("Invalid chunk size: " + n + " (must be at least 1)");
             }
             this.chunkImages = n;
+            return this;
+        }
+
+        /**
+         * Batches embedded at once (default 1). With a backbone opened with one intra-op thread, {@code n} = cores
+         * runs one batch per core without the synchronisation of intra-op parallelism, which is faster for small
+         * batches; the embeddings do not depend on it.
+         */
+        public Builder inferenceThreads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("Invalid inference thread count: " + n + " (must be at least 1)");
+            }
+            this.inferenceThreads = n;
             return this;
         }
 

@@ -69,7 +69,7 @@ public final class ImageEmbedder implements AutoCloseable {
         EmbeddingCache cache = settings.cachePath() == null ? null
                 : EmbeddingCache.open(settings.cachePath(), sha256(), source.spec(), preprocessor.key());
         return EmbeddingPipeline.builder(new Lazy(), preprocessor).batchSize(settings.batchSize())
-                .decodeThreads(settings.decodeThreads()).cache(cache).progress(progress).build().embed(images, keys);
+                .decodeThreads(settings.decodeThreads()).inferenceThreads(settings.inferenceThreads()).cache(cache).progress(progress).build().embed(images, keys);
     }
 
     /** The checksum of the embedding computation (the source's, or its flip-averaged variant's). */

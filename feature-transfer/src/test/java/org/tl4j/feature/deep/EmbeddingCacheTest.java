@@ -115,6 +115,33 @@ class EmbeddingCacheTest {
     }
 
     @Test
+    void parallelInferenceGivesTheSameEmbeddingsAndCache(@TempDir Path dir) throws IOException {
+        InMemoryImageSource src = images(11);
+        EmbeddingPipeline.Result one = EmbeddingPipeline.builder(new Toy(-1), Preprocessor.cropping(SPEC)).batchSize(2)
+                .build().embed(src, src.keys());
+        Toy parallel = new Toy(-1);
+        EmbeddingPipeline.Result three = EmbeddingPipeline.builder(parallel, Preprocessor.cropping(SPEC)).batchSize(2)
+                .chunkImages(4).inferenceThreads(3).cache(open(dir)).build().embed(src, src.keys());
+        assertEquals(11, parallel.images.get(), "every image embedded once");
+        assertEquals(one.embeddings().keySet(), three.embeddings().keySet());
+        for (String k : src.keys()) {
+            assertArrayEquals(one.embeddings().get(k), three.embeddings().get(k), 0f, k);
+        }
+        Toy again = new Toy(-1);
+        EmbeddingPipeline.Result cached = run(again, open(dir), src);
+        assertEquals(0, again.images.get(), "the parallel run cached everything");
+        for (String k : src.keys()) {
+            assertArrayEquals(one.embeddings().get(k), cached.embeddings().get(k), 0f, k);
+        }
+        Toy crashing = new Toy(2);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> EmbeddingPipeline.builder(crashing,
+                Preprocessor.cropping(SPEC)).batchSize(2).inferenceThreads(3).build().embed(src, src.keys()));
+        assertEquals("simulated crash", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> EmbeddingPipeline.builder(crashing, Preprocessor.cropping(SPEC)).inferenceThreads(0));
+    }
+
+    @Test
     void aCrashedRunResumesAfterItsFinishedBatches(@TempDir Path dir) throws IOException {
         InMemoryImageSource src = images(10);
         Toy crashing = new Toy(3);
