@@ -28,6 +28,10 @@ import java.util.Map;
 public final class ComparisonChart {
     private static final int PANEL_W = 560;
     private static final int PANEL_H = 380;
+    /** Horizontal room per bar, so that every strategy's name fits under its bar (XChart skips overlapping labels). */
+    private static final int BAR_W = 30;
+    /** Extra height for the vertical strategy names. */
+    private static final int LABEL_H = 110;
     private static final int COLUMNS = 2;
 
     private ComparisonChart() {
@@ -43,18 +47,22 @@ public final class ComparisonChart {
                 byTask.computeIfAbsent(s.task(), k -> new ArrayList<>()).add(s);
             }
         }
+        int bars = byTask.values().stream().mapToInt(List::size).max().orElse(1);
+        int panelW = Math.max(PANEL_W, 100 + BAR_W * bars);
+        int panelH = PANEL_H + LABEL_H;
         List<BufferedImage> panels = new ArrayList<>();
         for (Map.Entry<String, List<SummaryRow>> e : byTask.entrySet()) {
-            panels.add(BitmapEncoder.getBufferedImage(panel(e.getKey(), primary.get(e.getKey()), e.getValue())));
+            panels.add(BitmapEncoder.getBufferedImage(panel(e.getKey(), primary.get(e.getKey()), e.getValue(), panelW,
+                    panelH)));
         }
         int cols = Math.min(COLUMNS, Math.max(1, panels.size()));
         int rows = (panels.size() + cols - 1) / cols;
-        BufferedImage out = new BufferedImage(cols * PANEL_W, Math.max(1, rows) * PANEL_H, BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(cols * panelW, Math.max(1, rows) * panelH, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         for (int i = 0; i < panels.size(); i++) {
-            g.drawImage(panels.get(i), (i % cols) * PANEL_W, (i / cols) * PANEL_H, null);
+            g.drawImage(panels.get(i), (i % cols) * panelW, (i / cols) * panelH, null);
         }
         g.dispose();
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
@@ -65,8 +73,8 @@ public final class ComparisonChart {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static CategoryChart panel(String task, Metric metric, List<SummaryRow> rows) {
-        CategoryChart chart = new CategoryChartBuilder().width(PANEL_W).height(PANEL_H).title(task)
+    private static CategoryChart panel(String task, Metric metric, List<SummaryRow> rows, int width, int height) {
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(task)
                 .yAxisTitle(metric.label() + (metric.higherIsBetter() ? " (higher is better)" : " (lower is better)"))
                 .build();
         Styler st = chart.getStyler();
@@ -75,7 +83,8 @@ public final class ComparisonChart {
         st.setLegendVisible(true);
         st.setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setOverlapped(true);
-        chart.getStyler().setXAxisLabelRotation(30);
+        chart.getStyler().setXAxisLabelRotation(90);
+        chart.getStyler().setXAxisTickMarkSpacingHint(BAR_W / 2); // a label under every bar
         List<String> x = new ArrayList<>();
         List<Double> base = new ArrayList<>();
         List<Double> transfer = new ArrayList<>();
