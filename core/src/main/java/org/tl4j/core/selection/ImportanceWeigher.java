@@ -16,7 +16,8 @@ public interface ImportanceWeigher {
      * @param source {@code n × d}; not modified
      * @param target {@code m × d}; not modified
      * @param seed   seed for any random choice
-     * @return {@code n} finite, non-negative weights (any positive scale)
+     * @return {@code n} finite, non-negative weights; IWCV accepts any positive scale, DEV needs calibrated weights
+     *         ({@code E_source[w] = 1}, as density ratios are), since its control variate uses their sample mean
      */
     double[] weights(DMatrixRMaj source, DMatrixRMaj target, long seed);
 }

@@ -176,7 +176,7 @@ public final class LabelFreeSelection {
         if (criterion != Criterion.REVERSE_VALIDATION) {
             DMatrixRMaj xs = TribuoMatrices.stack(task.sources(), task.featureSpace());
             DMatrixRMaj xt = TribuoMatrices.stack(targets, task.featureSpace());
-            w = normalise(weigher.weights(xs, xt, Seeds.derive(seed, "selection-weights")));
+            w = criterionWeights(criterion, weigher.weights(xs, xt, Seeds.derive(seed, "selection-weights")));
         }
         List<Score> scores = new ArrayList<>();
         int best = -1;
@@ -371,6 +371,17 @@ public final class LabelFreeSelection {
             s += e;
         }
         return s / v.length;
+    }
+
+    /**
+     * The weights a criterion scores with: IWCV's are scaled to mean 1 (its ranking does not depend on the scale);
+     * DEV's are used as estimated, because its control variate {@code η(mean(w) − 1)} is exactly the deviation of
+     * the sample mean of calibrated weights ({@code E_source[w] = 1}, as the domain classifier's odds under balanced
+     * priors are) from its expectation — rescaling to mean 1 would make DEV identical to IWCV.
+     */
+    static double[] criterionWeights(Criterion criterion, double[] raw) {
+        double[] n = normalise(raw);
+        return criterion == Criterion.DEV ? raw.clone() : n;
     }
 
     private static double[] normalise(double[] w) {

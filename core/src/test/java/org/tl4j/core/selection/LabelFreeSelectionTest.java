@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,22 @@ class LabelFreeSelectionTest {
         double eta = -cov / var;
         assertEquals(ml + eta * mw - eta, LabelFreeSelection.devRisk(l, w), 1e-12);
         assertEquals(ml, LabelFreeSelection.iwcvRisk(l, w), 1e-15);
+    }
+
+    @Test
+    void devScoresTheEstimatedWeightsSoItsControlVariateIsNotCancelled() {
+        // Calibrated weights whose sample mean (1.25) misses their expectation 1, correlated with the losses.
+        double[] raw = {2.5, 0.5, 0.5, 1.5};
+        double[] l = {1, 0, 0, 1};
+        double[] dev = LabelFreeSelection.criterionWeights(LabelFreeSelection.Criterion.DEV, raw);
+        double[] iwcv = LabelFreeSelection.criterionWeights(LabelFreeSelection.Criterion.IWCV, raw);
+        assertArrayEquals(raw, dev, 0);
+        assertEquals(1.0, (iwcv[0] + iwcv[1] + iwcv[2] + iwcv[3]) / 4, 1e-15);
+        double devRisk = LabelFreeSelection.devRisk(l, dev);
+        double iwcvRisk = LabelFreeSelection.iwcvRisk(l, iwcv);
+        assertTrue(Math.abs(devRisk - iwcvRisk) > 0.05, "DEV " + devRisk + " vs IWCV " + iwcvRisk);
+        assertThrows(IllegalArgumentException.class,
+                () -> LabelFreeSelection.criterionWeights(LabelFreeSelection.Criterion.DEV, new double[]{1, Double.NaN}));
     }
 
     @Test

@@ -48,6 +48,33 @@ final class RegressionBoosting {
         return r;
     }
 
+    /**
+     * One AdaBoost.R2′ weight update: target rows ({@code n..}) are multiplied by {@code β^(1 − e_i)} and divided by
+     * {@code Z}, which keeps their total, so the source share chosen in stage 1 holds in every round and boosting
+     * only moves weight among the target rows; source rows are untouched.
+     *
+     * @return false when every target weight underflowed to 0 (nothing left to boost)
+     */
+    static boolean reweightTarget(double[] w, double[] e, int n, double beta) {
+        double before = 0;
+        for (int i = n; i < w.length; i++) {
+            before += w[i];
+        }
+        double after = 0;
+        for (int i = n; i < w.length; i++) {
+            w[i] *= Math.pow(beta, 1 - e[i]);
+            after += w[i];
+        }
+        if (!(after > 0)) {
+            return false;
+        }
+        double z = before / after;
+        for (int i = n; i < w.length; i++) {
+            w[i] *= z;
+        }
+        return true;
+    }
+
     /** An ensemble: members and their median weights. */
     record Ensemble(List<Model<Regressor>> members, double[] weights) {
     }
@@ -55,7 +82,8 @@ final class RegressionBoosting {
     /**
      * AdaBoost.R2′: {@code rounds} rounds of AdaBoost.R2 on all rows with the weights of rows {@code 0..n−1} held
      * fixed. The round error {@code L̄} is the weighted adjusted error of the target rows (the rows whose weights
-     * boosting changes); target weights are multiplied by {@code β_k^(1 − e_i)}; boosting stops when
+     * boosting changes); target weights are multiplied by {@code β_k^(1 − e_i)} and divided by {@code Z_k}, which
+     * keeps their total (so the source share chosen in stage 1 holds in every round); boosting stops when
      * {@code L̄ ≥ ½} (keeping the first round if it is the one that stops).
      */
     static Ensemble adaBoostR2Prime(Trainer<Regressor> inner, WeightUse use, List<Example<Regressor>> rows,
@@ -80,15 +108,8 @@ final class RegressionBoosting {
             double bk = Math.max(BoostingWeights.MIN_ERROR, err) / (1 - Math.max(BoostingWeights.MIN_ERROR, err));
             members.add(h);
             weights.add(BoostingWeights.voteWeight(bk));
-            for (int i = n; i < total; i++) {
-                w[i] *= Math.pow(bk, 1 - e[i]);
-            }
-            double targetMass = 0;
-            for (int i = n; i < total; i++) {
-                targetMass += w[i];
-            }
-            if (!(targetMass > 0)) {
-                break;
+            if (!reweightTarget(w, e, n, bk)) {
+                break; // every target weight underflowed: nothing left to boost
             }
         }
         double[] wa = new double[weights.size()];

@@ -48,7 +48,8 @@ import java.util.Map;
  * <p>
  * Where the paper is silent: (i) more than two classes: the indicator {@code [h(x) ≠ y]} replaces
  * {@code |h(x) − c(x)|} and the prediction is the label with the largest total vote, which for two classes is
- * exactly Dai's rule {@code Π β_t^−h_t(x) ≥ Π β_t^−½} (ties go to the lexicographically smallest label);
+ * Dai's rule {@code Π β_t^−h_t(x) ≥ Π β_t^−½} except on an exact tie of the two votes, which Dai gives to class 1
+ * and tl4j to the lexicographically smallest label;
  * (ii) {@code ε_t ≥ ½} (no better than chance on the target, where the paper's analysis does not apply) is clipped to
  * ½, so the round gets no vote and leaves the target weights unchanged while the source update still applies; the
  * number of such rounds is recorded in provenance, and if every voting round is at chance the last round's

@@ -159,7 +159,8 @@ public final class TwoStageTrAdaBoostR2Strategy extends BoostingStrategy<Regress
 
     /**
      * Multiplies the source weights by {@code β^e_i}, with {@code β ∈ [0, 1]} found by bisection, so that the
-     * target rows end with fraction {@code share} of the total weight; renormalises to sum 1.
+     * target rows end with fraction {@code share} of the total weight (when source rows with {@code e_i = 0} alone
+     * hold more than the source's share, all source rows are then scaled down alike); renormalises to sum 1.
      */
     static void reweightSource(double[] w, double[] e, int n, double share) {
         double target = 0;
@@ -184,6 +185,14 @@ public final class TwoStageTrAdaBoostR2Strategy extends BoostingStrategy<Regress
                 double beta = 0.5 * (lo + hi);
                 for (int i = 0; i < n; i++) {
                     w[i] *= Math.pow(beta, e[i]);
+                }
+                // Rows fitted exactly (e_i = 0) keep their weight for every β; if they alone exceed the source
+                // share, scale all source rows down alike so that the share is still met.
+                double left = sourceMass(w, e, n, 1);
+                if (left > wantSource) {
+                    for (int i = 0; i < n; i++) {
+                        w[i] *= wantSource / left;
+                    }
                 }
             }
         }

@@ -54,5 +54,25 @@ class BoostingWeightsTest {
         double[] all = {0.25, 0.25, 0.25, 0.25};
         TwoStageTrAdaBoostR2Strategy.reweightSource(all, new double[]{0.2, 1, 0, 0}, 2, 1.0);
         assertArrayEquals(new double[]{0, 0, 0.5, 0.5}, all, 1e-12);
+        double[] exact = {0.3, 0.3, 0.2, 0.2};
+        TwoStageTrAdaBoostR2Strategy.reweightSource(exact, new double[]{0, 0, 0, 0}, 2, 0.8);
+        assertEquals(0.8, exact[2] + exact[3], 1e-9, "source rows fitted exactly still give up their share");
+        assertEquals(exact[0], exact[1], 0);
+    }
+
+    @Test
+    void adaBoostR2PrimeMovesWeightAmongTargetRowsAndKeepsTheSourceShare() {
+        double[] w = {0.3, 0.1, 0.2, 0.2, 0.2};
+        double[] e = {0.9, 0.1, 0.0, 0.5, 1.0};
+        double beta = 0.25;
+        assertEquals(true, RegressionBoosting.reweightTarget(w, e, 2, beta));
+        assertEquals(0.3, w[0], 0);
+        assertEquals(0.1, w[1], 0);
+        assertEquals(0.6, w[2] + w[3] + w[4], 1e-12, "the target keeps its total");
+        // Relative target weights follow beta^(1 - e): the worst-fitted row gains the most.
+        assertEquals(Math.pow(beta, 1.0) / Math.pow(beta, 0.5), w[2] / w[3], 1e-12);
+        assertEquals(Math.pow(beta, 0.5) / Math.pow(beta, 0.0), w[3] / w[4], 1e-12);
+        double[] gone = {0.5, 0.0, 0.0};
+        assertEquals(false, RegressionBoosting.reweightTarget(gone, new double[]{0, 0, 0}, 1, beta));
     }
 }
