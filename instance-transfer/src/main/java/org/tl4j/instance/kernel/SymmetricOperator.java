@@ -61,6 +61,42 @@ public interface SymmetricOperator {
     }
 
     /**
+     * Whether single columns are stored, so that {@link #column} and {@link #addColumn} cost {@code O(n)}: true for a
+     * dense matrix (and a ridge on one), false for operators known through their products (low rank), where a
+     * column costs a full product. Coordinate-descent solvers, which touch one or two columns per step, need it.
+     */
+    default boolean hasCheapColumns() {
+        return false;
+    }
+
+    /** The diagonal entry {@code Q[i, i]}; the default reads column {@code i}. */
+    default double diagonal(int i) {
+        double[] col = new double[size()];
+        column(i, col);
+        return col[i];
+    }
+
+    /**
+     * Copies column {@code j} of the matrix into {@code out} (length {@code n}). The default costs one product
+     * through {@link #applyColumns}; dense implementations copy the stored row ({@code Q} is symmetric).
+     */
+    default void column(int j, double[] out) {
+        applyColumns(new int[]{j}, 1, new double[]{1}, out);
+    }
+
+    /**
+     * Adds {@code alpha} times column {@code j} to {@code out}: {@code out[i] += alpha·Q[i, j]}. The default costs
+     * one product; dense implementations read the stored row.
+     */
+    default void addColumn(int j, double alpha, double[] out) {
+        double[] col = new double[size()];
+        column(j, col);
+        for (int i = 0; i < col.length; i++) {
+            out[i] += alpha * col[i];
+        }
+    }
+
+    /**
      * The principal submatrix on the sorted, distinct {@code rows}, as an operator of size {@code rows.length}. The
      * default reads through {@link #applyPrincipal}; dense matrices copy the submatrix when it is small enough to
      * make products contiguous, low-rank ones keep the selected rows of their factor.
@@ -132,6 +168,28 @@ public interface SymmetricOperator {
             }
 
             @Override
+            public boolean hasCheapColumns() {
+                return base.hasCheapColumns();
+            }
+
+            @Override
+            public void column(int j, double[] out) {
+                base.column(j, out);
+                out[j] += ridge;
+            }
+
+            @Override
+            public double diagonal(int i) {
+                return base.diagonal(i) + ridge;
+            }
+
+            @Override
+            public void addColumn(int j, double alpha, double[] out) {
+                base.addColumn(j, alpha, out);
+                out[j] += alpha * ridge;
+            }
+
+            @Override
             public SymmetricOperator principal(int[] rows) {
                 return base.principal(rows).plusRidge(ridge);
             }
@@ -175,6 +233,32 @@ public interface SymmetricOperator {
                     }
                     out[i] = s0 + s1;
                 });
+            }
+
+            @Override
+            public boolean hasCheapColumns() {
+                return true;
+            }
+
+            @Override
+            public void column(int j, double[] out) {
+                int n = q.numRows;
+                System.arraycopy(q.data, j * n, out, 0, n); // row j = column j
+            }
+
+            @Override
+            public double diagonal(int i) {
+                return q.data[i * q.numRows + i];
+            }
+
+            @Override
+            public void addColumn(int j, double alpha, double[] out) {
+                int n = q.numRows;
+                double[] a = q.data;
+                int off = j * n;
+                for (int i = 0; i < n; i++) {
+                    out[i] += alpha * a[off + i];
+                }
             }
 
             @Override

@@ -16,7 +16,9 @@ import org.tl4j.instance.kernel.SymmetricOperator;
  *   minimise ½ βᵀKβ − κᵀβ   subject to   0 ≤ β_i ≤ B,   |Σ_i β_i − n| ≤ nε,
  * </pre>
  * which is {@code n²/2} times the squared MMD between the β-weighted source sample and the target sample, up to a
- * constant. It is solved by {@link BoxSumQuadraticProgram} to a certified relative duality gap: the solver stops
+ * constant. It is solved by {@link BoxSumQuadraticProgram} (sequential minimal optimisation for the exact kernel with
+ * the ridge above 256 source points, gradient projection with conjugate gradients otherwise; {@link Options#solver()}
+ * forces either) to a certified relative duality gap: the solver stops
  * when the Frank–Wolfe gap, an upper bound on the distance to the optimal objective, is at most
  * {@code tolerance · max(|f(β)|, 0.01 n²)}; a run that does not reach it is an error, not a silent result. The
  * optimal weights need not be unique (the kernel matrix is often numerically low-rank), but the weighted mean
@@ -60,11 +62,23 @@ public final class KernelMeanMatching {
      * @param maxIterations  solver iteration budget
      * @param randomFeatures {@code 0} for the exact kernel, else the number of random Fourier features
      * @param ridge          {@code δ ≥ 0} added to the kernel's unit diagonal (see the class documentation)
+     * @param solver         the QP solver: {@code AUTO} (the measured choice, see
+     *                       {@link BoxSumQuadraticProgram.Method#AUTO}), {@code GPCG} or {@code SMO}
      */
     public record Options(double sigma, double bound, double epsilon, double tolerance, int maxIterations,
-                          int randomFeatures, double ridge) {
+                          int randomFeatures, double ridge, BoxSumQuadraticProgram.Method solver) {
+        /** Settings with the automatic solver choice. */
+        public Options(double sigma, double bound, double epsilon, double tolerance, int maxIterations,
+                       int randomFeatures, double ridge) {
+            this(sigma, bound, epsilon, tolerance, maxIterations, randomFeatures, ridge,
+                    BoxSumQuadraticProgram.Method.AUTO);
+        }
+
         /** Validates the settings. */
         public Options {
+            if (solver == null) {
+                throw new IllegalArgumentException("No KMM solver given: use AUTO, GPCG or SMO");
+            }
             if (Double.isInfinite(sigma)) {
                 throw new IllegalArgumentException("Invalid sigma: " + sigma + " (use a finite width, or NaN for the median heuristic)");
             }
@@ -93,7 +107,13 @@ public final class KernelMeanMatching {
          * ridge {@code δ = 0.01} and relative gap {@code 10⁻⁶}.
          */
         public static Options defaults() {
-            return new Options(Double.NaN, 1000, Double.NaN, 1e-6, 50_000, 0, DEFAULT_RIDGE);
+            return new Options(Double.NaN, 1000, Double.NaN, 1e-6, 50_000, 0, DEFAULT_RIDGE,
+                    BoxSumQuadraticProgram.Method.AUTO);
+        }
+
+        /** These settings with another QP solver. */
+        public Options withSolver(BoxSumQuadraticProgram.Method method) {
+            return new Options(sigma, bound, epsilon, tolerance, maxIterations, randomFeatures, ridge, method);
         }
     }
 
@@ -105,9 +125,11 @@ public final class KernelMeanMatching {
      * @param epsilon    the slack used
      * @param objective  {@code f(β)/n²} = ½MMD²(β-weighted source, target) minus the constant ½‖μ_target‖²
      * @param gap        the certified duality gap divided by {@code n²} (in units of ½MMD²)
-     * @param iterations solver iterations
+     * @param iterations solver iterations (for SMO, {@code n} coordinate steps count as one)
+     * @param solver     the QP solver that ran ({@code GPCG} or {@code SMO})
      */
-    public record Result(double[] weights, double sigma, double epsilon, double objective, double gap, int iterations) {
+    public record Result(double[] weights, double sigma, double epsilon, double objective, double gap, int iterations,
+                         BoxSumQuadraticProgram.Method solver) {
         /** A copy of the weights. */
         @Override
         public double[] weights() {
@@ -182,14 +204,19 @@ public final class KernelMeanMatching {
         }
         double scale = (double) n * n;
         k = k.plusRidge(options.ridge());
+        // Without the ridge the optimal weights are not unique and each solver returns the optimum its path
+        // reaches: AUTO then keeps GPCG, whose symmetric steps give copies of a point equal weights.
+        BoxSumQuadraticProgram.Method method = options.solver() == BoxSumQuadraticProgram.Method.AUTO
+                && options.ridge() == 0 ? BoxSumQuadraticProgram.Method.GPCG : options.solver();
         BoxSumQuadraticProgram.Solution s = BoxSumQuadraticProgram.minimise(k, kappa, bound, n * (1 - eps),
-                n * (1 + eps), options.tolerance(), 0.01 * scale, options.maxIterations());
+                n * (1 + eps), options.tolerance(), 0.01 * scale, options.maxIterations(), method);
         if (!s.converged()) {
-            throw new IllegalStateException("KMM did not converge: after " + s.iterations() + " iterations the duality "
+            throw new IllegalStateException("KMM did not converge: after " + s.iterations() + " iterations of the "
+                    + s.method() + " solver the duality "
                     + "gap is " + s.gap() / scale + " (objective " + s.objective() / scale + ", relative tolerance "
                     + options.tolerance() + ", in units of MMD^2/2) for " + n + " source and " + m + " target points "
                     + "at sigma = " + sigma + "; raise maxIterations or the tolerance");
         }
-        return new Result(s.x(), sigma, eps, s.objective() / scale, s.gap() / scale, s.iterations());
+        return new Result(s.x(), sigma, eps, s.objective() / scale, s.gap() / scale, s.iterations(), s.method());
     }
 }

@@ -48,6 +48,35 @@ class KernelMeanMatchingTest {
     }
 
     @Test
+    void smoGivesCopiesWeightsWithinTheCertifiedDistanceOfEachOther() {
+        // 2 × 150 points: above the size where AUTO picks SMO, whose one-coordinate steps break the tie between
+        // copies; the optimum gives them equal weights, and the certified gap bounds the distance to it.
+        DMatrixRMaj s = gaussian(150, 2, 0, 1, 4);
+        DMatrixRMaj t = gaussian(140, 2, 1, 0.7, 5);
+        DMatrixRMaj doubled = new DMatrixRMaj(300, 2);
+        System.arraycopy(s.data, 0, doubled.data, 0, s.data.length);
+        System.arraycopy(s.data, 0, doubled.data, s.data.length, s.data.length);
+        for (double tol : new double[]{1e-6, 1e-12}) {
+            KernelMeanMatching.Options o = new KernelMeanMatching.Options(Double.NaN, 1000, Double.NaN, tol, 50_000, 0,
+                    KernelMeanMatching.DEFAULT_RIDGE);
+            KernelMeanMatching.Result r = KernelMeanMatching.fit(doubled, t, o, 1);
+            assertEquals(BoxSumQuadraticProgram.Method.SMO, r.solver());
+            // f(β) − f* ≥ (δ/2)‖β − β*‖², with the gap in units of n²: ‖β − β*‖ ≤ n·√(2·gap/δ).
+            double radius = 300 * Math.sqrt(2 * r.gap() / KernelMeanMatching.DEFAULT_RIDGE);
+            double[] w = r.weights();
+            for (int i = 0; i < 150; i++) {
+                assertTrue(Math.abs(w[i] - w[150 + i]) <= 2 * radius + 1e-9,
+                        "copies within the certified distance: " + w[i] + " vs " + w[150 + i] + ", radius " + radius);
+            }
+            if (tol == 1e-12) {
+                for (int i = 0; i < 150; i++) {
+                    assertEquals(w[i], w[150 + i], 1e-4 * (1 + w[i]), "a tight gap makes copies equal");
+                }
+            }
+        }
+    }
+
+    @Test
     void theRidgeMakesTheWeightsUniqueAndDuplicatesExactlyEqual() {
         DMatrixRMaj s = gaussian(60, 2, 0, 1, 4);
         DMatrixRMaj t = gaussian(50, 2, 1, 0.7, 5);
