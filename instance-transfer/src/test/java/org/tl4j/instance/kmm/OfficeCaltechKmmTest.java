@@ -78,6 +78,10 @@ class OfficeCaltechKmmTest {
         assertEquals(GOLDEN_TWELVE_PAIR_MEAN, mean, MEAN_TOLERANCE);
     }
 
-    /** Measured mean accuracy of KMM + linear SVM over the 12 pairs and seeds 0–2 (published KMM: 0.4538; published source-only SVM 0.4504 vs ours 0.4013). */
-    private static final double GOLDEN_TWELVE_PAIR_MEAN = 0.3983;
+    /**
+     * Measured mean accuracy of KMM + linear SVM over the 12 pairs and seeds 0–2 with the default (SMO) solver
+     * (published KMM: 0.4538; published source-only SVM 0.4504 vs ours 0.4013). The GPCG solver's weights agree within
+     * the certified gap, yet the SGD SVM turns that into a different mean (0.3983): the golden belongs to the solver.
+     */
+    private static final double GOLDEN_TWELVE_PAIR_MEAN = 0.3998;
 }
