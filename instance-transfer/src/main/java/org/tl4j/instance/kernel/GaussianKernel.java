@@ -243,6 +243,41 @@ public final class GaussianKernel {
     }
 
     /**
+     * Checks the two samples of a density-ratio estimator: both non-empty, the same number of features, finite.
+     *
+     * @param method the estimator's name for the messages, e.g. {@code KMM}
+     * @throws IllegalArgumentException naming the problem and the fix
+     */
+    public static void checkSamples(String method, DMatrixRMaj source, DMatrixRMaj target) {
+        if (source.numRows == 0) {
+            throw new IllegalArgumentException(method + " needs source points: the source sample is empty");
+        }
+        if (target.numRows == 0) {
+            throw new IllegalArgumentException(method + " needs target points: the target sample is empty (pass "
+                    + "unlabelled target data)");
+        }
+        if (source.numCols != target.numCols) {
+            throw new IllegalArgumentException("Source has " + source.numCols + " features, target " + target.numCols);
+        }
+        checkFinite(source, "source");
+        checkFinite(target, "target");
+    }
+
+    /** The kernel expansion {@code f(x) = Σ_l c_l k(x, centre_l)} at every row of {@code x}. */
+    public static double[] expansion(DMatrixRMaj x, DMatrixRMaj centres, double sigma, double[] coefficients) {
+        DMatrixRMaj k = matrix(x, centres, sigma);
+        double[] out = new double[x.numRows];
+        for (int i = 0; i < x.numRows; i++) {
+            double s = 0;
+            for (int l = 0; l < coefficients.length; l++) {
+                s += coefficients[l] * k.unsafe_get(i, l);
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    /**
      * Checks that every entry of {@code m} is finite.
      *
      * @param what the matrix's role in the message, e.g. {@code source}

@@ -127,16 +127,7 @@ public final class Kliep {
 
         /** {@code ŵ(x)} for every row of {@code x}. */
         public double[] ratio(DMatrixRMaj x) {
-            DMatrixRMaj k = GaussianKernel.matrix(x, centres, sigma);
-            double[] out = new double[x.numRows];
-            for (int i = 0; i < x.numRows; i++) {
-                double s = 0;
-                for (int l = 0; l < alpha.length; l++) {
-                    s += alpha[l] * k.unsafe_get(i, l);
-                }
-                out[i] = s;
-            }
-            return out;
+            return GaussianKernel.expansion(x, centres, sigma, alpha);
         }
     }
 
@@ -153,17 +144,7 @@ public final class Kliep {
     public static Result fit(DMatrixRMaj source, DMatrixRMaj target, Options options, long seed) {
         int n = source.numRows;
         int m = target.numRows;
-        if (n == 0) {
-            throw new IllegalArgumentException("KLIEP needs source points: the source sample is empty");
-        }
-        if (m == 0) {
-            throw new IllegalArgumentException("KLIEP needs target points: the target sample is empty (pass unlabelled target data)");
-        }
-        if (source.numCols != target.numCols) {
-            throw new IllegalArgumentException("Source has " + source.numCols + " features, target " + target.numCols);
-        }
-        GaussianKernel.checkFinite(source, "source");
-        GaussianKernel.checkFinite(target, "target");
+        GaussianKernel.checkSamples("KLIEP", source, target);
         int b = Math.min(options.centres(), m);
         int[] perm = PermutationSampler.natural(m);
         PermutationSampler.shuffle(Seeds.rng(Seeds.derive(seed, "kliep-centres")), perm);

@@ -150,18 +150,7 @@ public final class KernelMeanMatching {
     public static Result fit(DMatrixRMaj source, DMatrixRMaj target, Options options, long seed) {
         int n = source.numRows;
         int m = target.numRows;
-        if (n == 0) {
-            throw new IllegalArgumentException("KMM needs source points: the source sample is empty");
-        }
-        if (m == 0) {
-            throw new IllegalArgumentException("KMM needs target points: the target sample is empty (pass unlabelled "
-                    + "target data)");
-        }
-        if (source.numCols != target.numCols) {
-            throw new IllegalArgumentException("Source has " + source.numCols + " features, target " + target.numCols);
-        }
-        GaussianKernel.checkFinite(source, "source");
-        GaussianKernel.checkFinite(target, "target");
+        GaussianKernel.checkSamples("KMM", source, target);
         double sigma = options.sigma() > 0 ? options.sigma() : GaussianKernel.medianWidth(source, target, seed);
         double eps = Double.isNaN(options.epsilon()) ? (Math.sqrt(n) - 1) / Math.sqrt(n) : options.epsilon();
         double bound = options.bound();
