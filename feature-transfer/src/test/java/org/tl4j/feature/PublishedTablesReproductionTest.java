@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tl4j.core.StrategyRegistry;
 import org.tl4j.core.contract.SharedData;
-import org.tl4j.core.data.RealDataSuites;
+import org.tl4j.datasets.RealDataSuites;
 import org.tl4j.core.eval.EvaluationReport;
 import org.tl4j.core.eval.Evaluator;
 import org.tl4j.core.eval.Metric;

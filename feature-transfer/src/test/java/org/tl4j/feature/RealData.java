@@ -5,7 +5,7 @@ import org.tl4j.core.TransferProblem;
 import org.tl4j.core.TransferStrategy;
 import org.tl4j.core.TransferTask;
 import org.tl4j.core.contract.SharedData;
-import org.tl4j.core.data.RealDataSuites;
+import org.tl4j.datasets.RealDataSuites;
 import org.tl4j.core.suite.SuiteContext;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;

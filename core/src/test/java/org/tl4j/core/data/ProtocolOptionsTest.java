@@ -16,11 +16,4 @@ class ProtocolOptionsTest {
         assertEquals(Map.of("inner", "logistic"), m.get("*"));
         assertTrue(ProtocolOptions.load("no-such-suite").isEmpty());
     }
-
-    @Test
-    void realDataSuitesAddTheirOneNearestNeighbourDefault() {
-        Map<String, Map<String, String>> m = RealDataSuites.protocol("protocol-test");
-        assertEquals("logistic", m.get("*").get("inner"), "a shipped protocol option is not overridden");
-        assertEquals("1nn", RealDataSuites.protocol("no-such-suite").get("*").get("inner"));
-    }
 }

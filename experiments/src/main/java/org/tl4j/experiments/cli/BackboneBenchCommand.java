@@ -1,17 +1,17 @@
 package org.tl4j.experiments.cli;
 
 import org.tl4j.core.suite.SuiteContext;
-import org.tl4j.experiments.lfw.LfwDataset;
+import org.tl4j.datasets.lfw.LfwDataset;
 import org.tl4j.experiments.lfw.SourceArguments;
 import org.tl4j.experiments.report.TextTable;
-import org.tl4j.feature.deep.Backbone;
-import org.tl4j.feature.deep.BackboneOptions;
-import org.tl4j.feature.deep.BuiltInModels;
-import org.tl4j.feature.deep.EmbeddingPipeline;
-import org.tl4j.feature.deep.ImageSource;
-import org.tl4j.feature.deep.Preprocessor;
-import org.tl4j.feature.deep.PretrainedSource;
-import org.tl4j.feature.deep.YuNetDetector;
+import org.tl4j.backbone.Backbone;
+import org.tl4j.backbone.BackboneOptions;
+import org.tl4j.backbone.BuiltInModels;
+import org.tl4j.backbone.EmbeddingPipeline;
+import org.tl4j.backbone.ImageSource;
+import org.tl4j.backbone.Preprocessor;
+import org.tl4j.backbone.PretrainedSource;
+import org.tl4j.backbone.YuNetDetector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,11 +2,11 @@ package org.tl4j.experiments.lfw;
 
 import org.tl4j.core.eval.ProgressListener;
 import org.tl4j.core.learn.InnerLearners;
-import org.tl4j.feature.deep.EmbedderSettings;
-import org.tl4j.feature.deep.EmbeddingPipeline;
-import org.tl4j.feature.deep.ImageEmbedder;
-import org.tl4j.feature.deep.ImageTransferTask;
-import org.tl4j.feature.deep.PretrainedSource;
+import org.tl4j.backbone.EmbedderSettings;
+import org.tl4j.backbone.EmbeddingPipeline;
+import org.tl4j.backbone.ImageEmbedder;
+import org.tl4j.backbone.ImageTransferTask;
+import org.tl4j.backbone.PretrainedSource;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 
@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.tl4j.datasets.lfw.LfwDataset;
+import org.tl4j.datasets.lfw.LfwPairs;
+import org.tl4j.datasets.lfw.LfwFormatException;
 
 /**
  * Runs both LFW protocols for one source: embeds the images once (through the embedding cache), then verification

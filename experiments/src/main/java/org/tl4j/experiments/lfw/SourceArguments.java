@@ -1,9 +1,9 @@
 package org.tl4j.experiments.lfw;
 
-import org.tl4j.feature.deep.BuiltInModels;
-import org.tl4j.feature.deep.EmbeddingSpec;
-import org.tl4j.feature.deep.OnnxGraphs;
-import org.tl4j.feature.deep.PretrainedSource;
+import org.tl4j.backbone.BuiltInModels;
+import org.tl4j.backbone.EmbeddingSpec;
+import org.tl4j.backbone.OnnxGraphs;
+import org.tl4j.backbone.PretrainedSource;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tl4j.experiments.lfw.LfwReport;
-import org.tl4j.experiments.lfw.TinyLfw;
+import org.tl4j.datasets.lfw.TinyLfw;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;

@@ -5,13 +5,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tl4j.core.contract.SharedData;
 import org.tl4j.core.eval.ProgressListener;
-import org.tl4j.feature.deep.BuiltInModels;
-import org.tl4j.feature.deep.EmbedderSettings;
-import org.tl4j.feature.deep.PretrainedSource;
+import org.tl4j.backbone.BuiltInModels;
+import org.tl4j.backbone.EmbedderSettings;
+import org.tl4j.backbone.PretrainedSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.tl4j.datasets.lfw.LfwDataset;
+import org.tl4j.datasets.lfw.LfwPairs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

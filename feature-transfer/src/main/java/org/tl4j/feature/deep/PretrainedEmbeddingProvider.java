@@ -9,6 +9,7 @@ import org.tribuo.OutputFactory;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tl4j.backbone.ImageTransferTask;
 
 /** Provides {@code pretrained-embedding} for classification, with logistic regression as the inner learner. */
 public final class PretrainedEmbeddingProvider implements TransferStrategyProvider {

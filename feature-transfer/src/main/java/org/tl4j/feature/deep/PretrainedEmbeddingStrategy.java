@@ -1,36 +1,24 @@
 package org.tl4j.feature.deep;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
-import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import org.tl4j.core.Approach;
-import org.tl4j.core.Domain;
-import org.tl4j.core.FeatureSpace;
 import org.tl4j.core.Setting;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.StrategyProvenance;
 import org.tl4j.core.TransferModel;
 import org.tl4j.core.TransferProblem;
 import org.tl4j.core.TransferStrategy;
-import org.tl4j.core.eval.ProgressListener;
-import org.tl4j.core.learn.SeededTrainers;
-import org.tl4j.core.learn.Seeds;
-import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.provenance.ModelProvenance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import org.tl4j.backbone.BackboneOptions;
+import org.tl4j.backbone.EmbedderSettings;
+import org.tl4j.backbone.ImageTransferModel;
+import org.tl4j.backbone.ImageTransferTask;
 
 /**
  * Deep feature-representation transfer: a frozen network pretrained on a source domain maps the target's images to
@@ -147,43 +135,7 @@ public final class PretrainedEmbeddingStrategy implements TransferStrategy<Label
         if (inner == null) {
             throw new IllegalStateException("Strategy 'pretrained-embedding' has no inner trainer: configure 'inner'");
         }
-        EmbedderSettings settings = settings();
-        List<String> keys = new ArrayList<>();
-        List<Label> labels = new ArrayList<>();
-        for (LabelledImage i : task.train()) {
-            keys.add(i.key());
-            labels.add(i.label());
-        }
-        EmbeddingPipeline.Result r;
-        String backbone;
-        try (ImageEmbedder e = ImageEmbedder.open(task.source(), settings)) {
-            r = e.embed(task.images(), keys, ProgressListener.NONE);
-            backbone = e.describeBackbone();
-        } catch (IOException ex) {
-            throw new UncheckedIOException("Embedding the training images of '" + task.name() + "' failed", ex);
-        }
-        FeatureSpace space = FeatureSpace.indexed("emb", r.dim());
-        double[][] x = new double[keys.size()][];
-        for (int i = 0; i < keys.size(); i++) {
-            x[i] = ImageTransferModel.toDouble(r.embeddings().get(keys.get(i)));
-        }
-        Domain<Label> train = Domain.fromArrays(task.targetName() + "-train-embeddings", ImageTransferTask.LABELS,
-                space, x, labels, task.source().provenance());
-        long t0 = System.nanoTime();
-        Model<Label> innerModel = SeededTrainers.train(inner, train.data(), Seeds.derive(seed, "inner"));
-        double trainSeconds = (System.nanoTime() - t0) / 1e9;
-
-        Map<String, Provenance> extra = new LinkedHashMap<>();
-        extra.put("backbone", new StringProvenance("backbone", backbone));
-        extra.put("preprocessing", new StringProvenance("preprocessing", settings.align() ? "aligned" : "fixed crop"));
-        extra.put("embedding-dim", new IntProvenance("embedding-dim", r.dim()));
-        extra.put("aligned-images", new IntProvenance("aligned-images", r.stats().aligned()));
-        extra.put("no-face-images", new IntProvenance("no-face-images", r.stats().noFace()));
-        EmbeddingFeatures mapping = new EmbeddingFeatures("frozen " + task.source().name() + " embeddings ("
-                + r.dim() + "-d, " + (settings.align() ? "aligned" : "fixed crop") + ")");
-        ModelProvenance prov = ImageTransferModel.provenanceOf(this, task, seed, mapping, innerModel, extra);
-        return new ImageTransferModel(DESCRIPTOR.name() + "@" + task.name(), prov, innerModel.getFeatureIDMap(),
-                mapping, innerModel, task.source(), settings, space, trainSeconds);
+        return ImageTransferModel.fit(this, task, task.source(), settings(), inner, seed);
     }
 
     /** The inner trainer. */

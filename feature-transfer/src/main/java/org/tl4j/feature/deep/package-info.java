@@ -4,13 +4,8 @@
  * white paper's case study ("compute the forward pass once using the pretrained model to convert images to
  * feature vectors, then train a single classification layer on them").
  * <p>
- * The parts: {@link org.tl4j.feature.deep.EmbeddingSpec} (what a model expects: input name, size, channel order,
- * layout, pixel normalisation, batch, output), {@link org.tl4j.feature.deep.OnnxBackbone} (an ONNX Runtime session
- * checked against its spec), the image pipeline ({@link org.tl4j.feature.deep.ImageDecoder},
- * {@link org.tl4j.feature.deep.ImageWarp}, {@link org.tl4j.feature.deep.YuNetDetector} and
- * {@link org.tl4j.feature.deep.SimilarityTransform} for face alignment, {@link org.tl4j.feature.deep.Preprocessor}),
- * {@link org.tl4j.feature.deep.EmbeddingPipeline} (decoding overlapped with inference) with its resumable on-disk
- * {@link org.tl4j.feature.deep.EmbeddingCache}, and the strategy
- * {@link org.tl4j.feature.deep.PretrainedEmbeddingStrategy} over {@link org.tl4j.feature.deep.ImageTransferTask}s.
+ * The strategy {@link org.tl4j.feature.deep.PretrainedEmbeddingStrategy} works on
+ * {@link org.tl4j.backbone.ImageTransferTask}s; the backbone, the image pipeline and the embedding cache live in the
+ * {@code backbone} module ({@link org.tl4j.backbone}), below the approach modules.
  */
 package org.tl4j.feature.deep;

@@ -18,6 +18,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tl4j.backbone.BackboneOptions;
+import org.tl4j.backbone.EmbedderSettings;
+import org.tl4j.backbone.EmbeddingSpec;
+import org.tl4j.backbone.ImageTransferModel;
+import org.tl4j.backbone.ImageTransferTask;
+import org.tl4j.backbone.InMemoryImageSource;
+import org.tl4j.backbone.LabelledImage;
+import org.tl4j.backbone.PretrainedSource;
+import org.tl4j.backbone.TinyOnnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

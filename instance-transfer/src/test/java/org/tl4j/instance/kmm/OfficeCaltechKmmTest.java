@@ -6,7 +6,7 @@ import org.tl4j.core.StrategyRegistry;
 import org.tl4j.core.TransferProblem;
 import org.tl4j.core.contract.SharedData;
 import org.tl4j.core.data.PublishedTable;
-import org.tl4j.core.data.RealDataSuites;
+import org.tl4j.datasets.RealDataSuites;
 import org.tl4j.core.eval.EvaluationReport;
 import org.tl4j.core.eval.Evaluator;
 import org.tl4j.core.eval.Metric;
@@ -55,7 +55,7 @@ class OfficeCaltechKmmTest {
     void thePublishedKmmRowIsShippedForAllTwelvePairs() {
         PublishedTable t = PublishedTable.load("office-caltech");
         int found = 0;
-        for (var p : org.tl4j.core.data.OfficeCaltech.PAIRS) {
+        for (var p : org.tl4j.datasets.OfficeCaltech.PAIRS) {
             if (t.lookup(p.name(), "kmm", Metric.ACCURACY).isPresent()) {
                 found++;
                 assertTrue(t.reference(p.name(), "kmm", Metric.ACCURACY).contains("TKDE"));
@@ -69,7 +69,7 @@ class OfficeCaltechKmmTest {
     @Tag("slow")
     void allTwelvePairsOverThreeSeeds() {
         List<String> pairs = new ArrayList<>();
-        org.tl4j.core.data.OfficeCaltech.PAIRS.forEach(p -> pairs.add(p.name()));
+        org.tl4j.datasets.OfficeCaltech.PAIRS.forEach(p -> pairs.add(p.name()));
         EvaluationReport r = run(pairs, 3);
         double mean = 0;
         for (String p : pairs) {

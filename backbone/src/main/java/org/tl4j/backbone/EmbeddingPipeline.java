@@ -1,0 +1,435 @@
+package org.tl4j.backbone;
+
+import org.tl4j.core.eval.ProgressListener;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Embeds images with a {@link Backbone}: reads, decodes and preprocesses batches on background threads while the
+ * backbone runs the previous batch, so decoding overlaps inference; serves images already in the
+ * {@link EmbeddingCache} and appends newly computed batches to it as they finish, so an interrupted run resumes
+ * where it stopped.
+ * <p>
+ * Batches are formed from the requested keys in order and consumed in order, so the same keys give the same
+ * batches and the same bits. At most {@code inFlight} batches are prepared ahead of inference, bounding memory.
+ * A non-finite embedding fails the run naming the image.
+ */
+public final class EmbeddingPipeline {
+
+    /**
+     * Counts and timings of one {@link #embed} call.
+     *
+     * @param requested      distinct images asked for
+     * @param computed       images run through the backbone
+     * @param fromCache      images served from the cache
+     * @param stale          cached images whose bytes changed since (recomputed)
+     * @param corruptChunks  cache chunks rejected as corrupt (their images recomputed)
+     * @param aligned        computed images aligned on a detected face
+     * @param noFace         computed images where alignment found no face (fixed crop used)
+     * @param computeSeconds wall time of decoding, preprocessing and inference of the computed images
+     * @param totalSeconds   wall time of the call, cache reading included
+     */
+    public record Stats(int requested, int computed, int fromCache, int stale, int corruptChunks, int aligned,
+                        int noFace, double computeSeconds, double totalSeconds) {
+        /** Computed images per second of compute time (NaN when nothing was computed). */
+        public double imagesPerSecond() {
+            return computed == 0 ? Double.NaN : computed / computeSeconds;
+        }
+
+        /** A one-line summary. */
+        public String summary() {
+            return String.format(Locale.ROOT, "%d images: %d computed (%.1f images/s), %d from cache%s%s%s", requested,
+                    computed, imagesPerSecond(), fromCache, stale > 0 ? ", " + stale + " stale" : "",
+                    corruptChunks > 0 ? ", " + corruptChunks + " corrupt cache chunks rejected" : "",
+                    aligned + noFace > 0 ? ", " + aligned + " aligned, " + noFace + " without a detected face" : "");
+        }
+    }
+
+    /**
+     * Embeddings and what it took to get them.
+     *
+     * @param embeddings by image key, in the order asked for (arrays owned by the result)
+     * @param dim        embedding size
+     * @param stats      counts and timings
+     * @param noFaceKeys computed images for which alignment found no face
+     */
+    public record Result(Map<String, float[]> embeddings, int dim, Stats stats, List<String> noFaceKeys) {
+    }
+
+    private final Backbone backbone;
+    private final Preprocessor preprocessor;
+    private final EmbeddingCache cache;
+    private final int batchSize;
+    private final int chunkImages;
+    private final int decodeThreads;
+    private final int inferenceThreads;
+    private final int inFlight;
+    private final ProgressListener progress;
+
+    private EmbeddingPipeline(Builder b) {
+        this.backbone = b.backbone;
+        this.preprocessor = b.preprocessor;
+        this.cache = b.cache;
+        this.batchSize = b.batchSize;
+        this.chunkImages = b.chunkImages;
+        this.decodeThreads = b.decodeThreads;
+        this.inferenceThreads = b.inferenceThreads;
+        this.inFlight = b.inFlight;
+        this.progress = b.progress;
+    }
+
+    /** A builder for a pipeline feeding {@code backbone} with images prepared by {@code preprocessor}. */
+    public static Builder builder(Backbone backbone, Preprocessor preprocessor) {
+        return new Builder(backbone, preprocessor);
+    }
+
+    /**
+     * Embeds the images {@code keys} of {@code source} (duplicates are embedded once).
+     *
+     * @throws IOException              if an image cannot be read or decoded (naming it) or the cache cannot be written
+     * @throws IllegalArgumentException if a key names no image of the source
+     */
+    public Result embed(ImageSource source, List<String> keys) throws IOException {
+        long t0 = System.nanoTime();
+        List<String> wanted = new ArrayList<>(new LinkedHashSet<>(keys));
+        List<String> missing = new ArrayList<>();
+        for (String k : wanted) {
+            if (!source.contains(k)) {
+                missing.add(k);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(missing.size() + " of " + wanted.size() + " images are not in "
+                    + source.name() + ", e.g. " + missing.subList(0, Math.min(5, missing.size())));
+        }
+        Map<String, float[]> got = new LinkedHashMap<>();
+        List<String> todo = new ArrayList<>();
+        int stale = 0;
+        int corrupt = 0;
+        if (cache != null) {
+            EmbeddingCache.Loaded loaded = cache.load();
+            corrupt = loaded.corrupt().size();
+            for (String k : wanted) {
+                EmbeddingCache.Entry e = loaded.entries().get(k);
+                if (e != null && e.contentCrc() == EmbeddingCache.contentCrc(source.read(k))) {
+                    got.put(k, e.embedding());
+                } else {
+                    if (e != null) {
+                        stale++;
+                    }
+                    todo.add(k);
+                }
+            }
+        } else {
+            todo.addAll(wanted);
+        }
+        int fromCache = got.size();
+        long c0 = System.nanoTime();
+        Counts counts = todo.isEmpty() ? new Counts() : compute(source, todo, got);
+        long c1 = System.nanoTime();
+        Map<String, float[]> ordered = new LinkedHashMap<>();
+        for (String k : wanted) {
+            ordered.put(k, got.get(k));
+        }
+        Stats stats = new Stats(wanted.size(), todo.size(), fromCache, stale, corrupt, counts.aligned.get(),
+                counts.noFace.get(), (c1 - c0) / 1e9, (System.nanoTime() - t0) / 1e9);
+        return new Result(Collections.unmodifiableMap(ordered), backbone.spec().embeddingDim(), stats,
+                List.copyOf(counts.noFaceKeys));
+    }
+
+    private static final class Counts {
+        final AtomicInteger aligned = new AtomicInteger();
+        final AtomicInteger noFace = new AtomicInteger();
+        final List<String> noFaceKeys = Collections.synchronizedList(new ArrayList<>());
+    }
+
+    /** One prepared batch. */
+    private record Prepared(List<String> keys, int[] crc, float[] tensor) {
+    }
+
+    /** A batch on its way: being prepared, and (with several inference threads) being embedded. */
+    private record Slot(Future<Prepared> prepared, Future<float[][]> embedded) {
+        void cancel() {
+            prepared.cancel(true);
+            if (embedded != null) {
+                embedded.cancel(true);
+            }
+        }
+    }
+
+    private Counts compute(ImageSource source, List<String> todo, Map<String, float[]> got) throws IOException {
+        Counts counts = new Counts();
+        int size = backbone.spec().imageSize();
+        int step = Math.max(1, Math.min(batchSize, backbone.maxBatch()));
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < todo.size(); i += step) {
+            batches.add(todo.subList(i, Math.min(todo.size(), i + step)));
+        }
+        int chunks = (todo.size() + chunkImages - 1) / chunkImages;
+        progress.start("embedding " + todo.size() + " images with " + backbone.spec().name(), chunks);
+        ExecutorService pool = Executors.newFixedThreadPool(decodeThreads, daemon("tl4j-image-decode-"));
+        // Several inference threads call the (thread-safe) backbone on different batches at once; results are
+        // still consumed in batch order, so the cache and the returned map are the same as with one thread.
+        ExecutorService infer = inferenceThreads > 1
+                ? Executors.newFixedThreadPool(inferenceThreads, daemon("tl4j-inference-")) : null;
+        int ahead = inFlight + (infer == null ? 0 : inferenceThreads);
+        List<EmbeddingCache.Entry> pending = new ArrayList<>();
+        Deque<Slot> window = new ArrayDeque<>();
+        int done = 0;
+        try {
+            int next = 0;
+            while (next < batches.size() && window.size() < ahead) {
+                window.add(submit(pool, infer, source, batches.get(next++), size, counts));
+            }
+            while (!window.isEmpty()) {
+                Slot slot = window.poll();
+                Prepared p = await(slot.prepared());
+                float[][] e = slot.embedded() == null ? null : awaitEmbedding(slot.embedded());
+                if (next < batches.size()) {
+                    window.add(submit(pool, infer, source, batches.get(next++), size, counts));
+                }
+                if (e == null) {
+                    e = backbone.embed(p.tensor(), p.keys().size());
+                }
+                for (int i = 0; i < e.length; i++) {
+                    for (float v : e[i]) {
+                        if (!Float.isFinite(v)) {
+                            throw new IllegalStateException("Backbone " + backbone.spec().name() + " produced a "
+                                    + "non-finite embedding for image '" + p.keys().get(i) + "'");
+                        }
+                    }
+                    got.put(p.keys().get(i), e[i]);
+                    pending.add(new EmbeddingCache.Entry(p.keys().get(i), p.crc()[i], e[i]));
+                }
+                done += e.length;
+                if (pending.size() >= chunkImages) {
+                    flush(pending);
+                    progress.step(done + "/" + todo.size() + " images");
+                }
+            }
+            if (!pending.isEmpty()) {
+                flush(pending);
+                progress.step(done + "/" + todo.size() + " images");
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            if (!pending.isEmpty()) {
+                // A failure part-way: keep the batches that finished, so a rerun resumes after them.
+                try {
+                    flush(pending);
+                } catch (IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        } finally {
+            for (Slot f : window) {
+                f.cancel();
+            }
+            pool.shutdownNow();
+            if (infer != null) {
+                infer.shutdownNow();
+            }
+            progress.finish();
+        }
+        return counts;
+    }
+
+    private void flush(List<EmbeddingCache.Entry> pending) throws IOException {
+        if (cache != null) {
+            cache.append(List.copyOf(pending));
+        }
+        pending.clear();
+    }
+
+    private Slot submit(ExecutorService pool, ExecutorService infer, ImageSource source, List<String> keys, int size,
+                        Counts counts) {
+        Future<Prepared> prepared = pool.submit(prepareTask(source, keys, size, counts));
+        if (infer == null) {
+            return new Slot(prepared, null);
+        }
+        Future<float[][]> embedded = infer.submit(() -> {
+            Prepared p;
+            try {
+                p = prepared.get();
+            } catch (ExecutionException e) {
+                return null; // the preparation's own failure is reported from its future, in batch order
+            }
+            return backbone.embed(p.tensor(), p.keys().size());
+        });
+        return new Slot(prepared, embedded);
+    }
+
+    private static float[][] awaitEmbedding(Future<float[][]> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while embedding images", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("embedding failed: " + c, c);
+        }
+    }
+
+    private java.util.concurrent.Callable<Prepared> prepareTask(ImageSource source, List<String> keys, int size,
+                                                                Counts counts) {
+        return () -> {
+            float[] tensor = new float[keys.size() * size];
+            int[] crc = new int[keys.size()];
+            for (int i = 0; i < keys.size(); i++) {
+                String k = keys.get(i);
+                byte[] bytes = source.read(k);
+                crc[i] = EmbeddingCache.contentCrc(bytes);
+                Preprocessor.Outcome o = preprocessor.prepare(bytes, k, tensor, i * size);
+                if (o == Preprocessor.Outcome.ALIGNED) {
+                    counts.aligned.incrementAndGet();
+                } else if (o == Preprocessor.Outcome.NO_FACE_CROPPED) {
+                    counts.noFace.incrementAndGet();
+                    counts.noFaceKeys.add(k);
+                }
+            }
+            return new Prepared(List.copyOf(keys), crc, tensor);
+        };
+    }
+
+    private static Prepared await(Future<Prepared> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while preparing images", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("image preparation failed: " + c, c);
+        }
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Builds {@link EmbeddingPipeline}s. */
+    public static final class Builder {
+        private final Backbone backbone;
+        private final Preprocessor preprocessor;
+        private EmbeddingCache cache;
+        private int batchSize = 32;
+        private int chunkImages = 256;
+        private int decodeThreads = 1;
+        private int inferenceThreads = 1;
+        private int inFlight = 3;
+        private ProgressListener progress = ProgressListener.NONE;
+
+        private Builder(Backbone backbone, Preprocessor preprocessor) {
+            this.backbone = Objects.requireNonNull(backbone, "backbone");
+            this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
+            if (!backbone.spec().equals(preprocessor.spec())) {
+                throw new IllegalArgumentException("The preprocessor prepares images for spec '"
+                        + preprocessor.spec().name() + "' but the backbone expects '" + backbone.spec().name() + "'");
+            }
+        }
+
+        /** Images per backbone run (default 32). */
+        public Builder batchSize(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("Invalid batch size: " + n + " (must be at least 1)");
+            }
+            this.batchSize = n;
+            return this;
+        }
+
+        /** The cache to read and append to (default none). */
+        public Builder cache(EmbeddingCache c) {
+            this.cache = c;
+            return this;
+        }
+
+        /** Images per cache chunk: finished batches are written once this many are pending (default 256). */
+        public Builder chunkImages(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("Invalid chunk size: " + n + " (must be at least 1)");
+            }
+            this.chunkImages = n;
+            return this;
+        }
+
+        /**
+         * Batches embedded at once (default 1). With a backbone opened with one intra-op thread, {@code n} = cores
+         * runs one batch per core without the synchronisation of intra-op parallelism, which is faster for small
+         * batches; the embeddings do not depend on it.
+         */
+        public Builder inferenceThreads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("Invalid inference thread count: " + n + " (must be at least 1)");
+            }
+            this.inferenceThreads = n;
+            return this;
+        }
+
+        /** Threads decoding and preprocessing (default 1: inference gets the other cores). */
+        public Builder decodeThreads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("Invalid decode thread count: " + n + " (must be at least 1)");
+            }
+            this.decodeThreads = n;
+            return this;
+        }
+
+        /** Batches prepared ahead of inference at most (default 3). */
+        public Builder inFlight(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("Invalid in-flight batch count: " + n + " (must be at least 1)");
+            }
+            this.inFlight = n;
+            return this;
+        }
+
+        /** Progress reporting, one step per cache chunk (default none). */
+        public Builder progress(ProgressListener p) {
+            this.progress = Objects.requireNonNull(p, "progress");
+            return this;
+        }
+
+        /** The pipeline. */
+        public EmbeddingPipeline build() {
+            return new EmbeddingPipeline(this);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.tl4j.datasets;
+
+import org.tl4j.core.Domain;
+import org.tl4j.core.TransferProblem;
+import org.tl4j.core.TransferTask;
+import org.tl4j.core.eval.PublishedValues;
+import org.tl4j.core.suite.SuiteContext;
+import org.tl4j.core.suite.SuiteProvider;
+import org.tribuo.classification.Label;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tl4j.core.data.PublishedTable;
+import org.tl4j.core.data.ProtocolOptions;
+
+/**
+ * The real-data suites shared by the approach modules: {@code office-caltech} (12 pairs) and {@code digits}
+ * (USPS↔MNIST), both in the transductive protocol of the TCA/JDA literature with a 1-nearest-neighbour inner
+ * learner by default (override with {@code -o inner=...}), plus the strategy options of the published protocols that
+ * modules ship as {@link ProtocolOptions}. The data are read once per data root and preprocessing and shared by
+ * every seed. Suite parameter {@code preprocessing} (e.g. {@code row-sum,zscore}) overrides the protocol's default.
+ */
+public final class RealDataSuites {
+    private RealDataSuites() {
+    }
+
+    /** {@code office-caltech}: the 12 Office-Caltech10 SURF pairs. */
+    public static final class OfficeCaltechSuite implements SuiteProvider {
+        /** The protocol's default preprocessing (Long et al., ICCV 2013 code). */
+        public static final String DEFAULT_PREPROCESSING = "row-sum,zscore";
+        private final Map<String, List<TransferTask<Label>>> cache = new ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "office-caltech";
+        }
+
+        @Override
+        public String description() {
+            return "Office-Caltech10 SURF, 12 source->target pairs, transductive, 1-NN inner learner "
+                    + "(data: <data>/data/office-caltech10-surf)";
+        }
+
+        @Override
+        public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
+            String prep = context.parameter("preprocessing", DEFAULT_PREPROCESSING);
+            Path dir = context.require("data/office-caltech10-surf", "Office-Caltech10 SURF data");
+            return cache.computeIfAbsent(dir.toAbsolutePath().normalize() + "|" + prep, k -> {
+                List<Preprocessing> steps = Preprocessing.parse(prep);
+                Map<OfficeCaltech.Site, Domain<Label>> labelled = new EnumMap<>(OfficeCaltech.Site.class);
+                Map<OfficeCaltech.Site, Domain<Label>> unlabelled = new EnumMap<>(OfficeCaltech.Site.class);
+                for (OfficeCaltech.Site s : OfficeCaltech.Site.values()) {
+                    Domain<Label> d = OfficeCaltech.load(dir, s, steps).toDomain(OfficeCaltech.FEATURES);
+                    labelled.put(s, d);
+                    unlabelled.put(s, d.withoutLabels());
+                }
+                List<TransferTask<Label>> tasks = new ArrayList<>();
+                for (OfficeCaltech.Pair p : OfficeCaltech.PAIRS) {
+                    tasks.add(OfficeCaltech.task(p, labelled.get(p.source()), unlabelled.get(p.target()),
+                            labelled.get(p.target())));
+                }
+                return List.copyOf(tasks);
+            });
+        }
+
+        @Override
+        public PublishedValues published() {
+            return PublishedTable.load(name());
+        }
+
+        @Override
+        public Map<String, Map<String, String>> defaultOptions() {
+            return protocol(name());
+        }
+    }
+
+    /** {@code * → inner=1nn} plus the modules' {@link ProtocolOptions} for {@code suite}. */
+    static Map<String, Map<String, String>> protocol(String suite) {
+        Map<String, Map<String, String>> m = new java.util.LinkedHashMap<>(ProtocolOptions.load(suite));
+        Map<String, String> all = new java.util.LinkedHashMap<>(m.getOrDefault("*", Map.of()));
+        all.putIfAbsent("inner", "1nn");
+        m.put("*", Map.copyOf(all));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** {@code digits}: USPS→MNIST and MNIST→USPS. */
+    public static final class DigitsSuite implements SuiteProvider {
+        /**
+         * The protocol's default preprocessing: each image scaled to unit length, with which 1-NN on the raw
+         * pixels gives the JDA paper's NN row (44.70 and 65.94).
+         */
+        public static final String DEFAULT_PREPROCESSING = "l2-rows";
+        private final Map<String, List<TransferTask<Label>>> cache = new ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "digits";
+        }
+
+        @Override
+        public String description() {
+            return "USPS<->MNIST digits (16x16), transductive, 1-NN inner learner (data: <data>/data/digits)";
+        }
+
+        @Override
+        public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
+            String prep = context.parameter("preprocessing", DEFAULT_PREPROCESSING);
+            Path dir = context.require("data/digits", "USPS+MNIST digits data");
+            return cache.computeIfAbsent(dir.toAbsolutePath().normalize() + "|" + prep, k -> {
+                List<Preprocessing> steps = Preprocessing.parse(prep);
+                List<TransferTask<Label>> tasks = new ArrayList<>();
+                for (Digits.Direction d : Digits.Direction.values()) {
+                    LabelledSample[] st = Digits.load(dir, d, steps);
+                    tasks.add(Digits.task(d, st[0], st[1]));
+                }
+                return List.copyOf(tasks);
+            });
+        }
+
+        @Override
+        public PublishedValues published() {
+            return PublishedTable.load(name());
+        }
+
+        @Override
+        public Map<String, Map<String, String>> defaultOptions() {
+            return protocol(name());
+        }
+    }
+}
