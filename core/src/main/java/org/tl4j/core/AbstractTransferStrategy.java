@@ -14,12 +14,12 @@ import java.util.Objects;
 
 /**
  * Base class of strategies over feature vectors ({@link TransferTask}) composed with an inner Tribuo learner.
- * It checks applicability, seeds the inner trainer from the fit's seed, and builds the {@link TransferModel} and
- * its provenance; subclasses implement {@link #fitTask(TransferTask, long)}.
+ * It checks applicability, seeds the inner trainer from the fit's seed, and builds the {@link FeatureVectorModel}
+ * and its provenance; subclasses implement {@link #fitTask(TransferTask, long)}.
  *
  * @param <T> output type
  */
-public abstract class AbstractTransferStrategy<T extends Output<T>> implements TransferStrategy<T, TransferTask<T>> {
+public abstract class AbstractTransferStrategy<T extends Output<T>> extends AbstractStrategy<T, TransferTask<T>> {
 
     /** The inner learner; a strategy's provider sets the output type's default. */
     @Config(mandatory = true, description = "Inner Tribuo trainer fitted on the transferred data")
@@ -27,28 +27,24 @@ public abstract class AbstractTransferStrategy<T extends Output<T>> implements T
 
     /** For OLCUT configuration; {@link #inner} must then be configured. */
     protected AbstractTransferStrategy() {
+        super(TransferTask.class);
     }
 
     /** A strategy composed with {@code inner}. */
     protected AbstractTransferStrategy(Trainer<T> inner) {
+        super(TransferTask.class);
         this.inner = Objects.requireNonNull(inner, "inner trainer");
     }
 
     @Override
-    public final Class<?> problemType() {
-        return TransferTask.class;
-    }
-
-    @Override
-    public final TransferModel<T> fit(TransferTask<T> task, long seed) {
-        Objects.requireNonNull(task, "task");
-        String why = whyNotApplicable(task);
-        if (why != null) {
-            throw new IllegalArgumentException(why);
-        }
+    protected final void checkConfigured() {
         if (inner == null) {
             throw new IllegalStateException("Strategy '" + descriptor().name() + "' has no inner trainer: configure 'inner'");
         }
+    }
+
+    @Override
+    protected final TransferModel<T> fitProblem(TransferTask<T> task, long seed) {
         return fitTask(task, seed);
     }
 
@@ -66,19 +62,14 @@ public abstract class AbstractTransferStrategy<T extends Output<T>> implements T
     }
 
     /** Wraps a fitted inner model with full provenance. */
-    protected TransferModel<T> model(TransferTask<T> task, long seed, FeatureMapping mapping, Model<T> innerModel,
-                                     Map<String, Provenance> extra) {
-        return TransferModel.of(this, task, seed, task.featureMap(), mapping, innerModel, extra);
+    protected FeatureVectorModel<T> model(TransferTask<T> task, long seed, FeatureMapping mapping, Model<T> innerModel,
+                                          Map<String, Provenance> extra) {
+        return FeatureVectorModel.of(this, task, seed, task.featureMap(), mapping, innerModel, extra);
     }
 
     /** The inner trainer. */
     public Trainer<T> innerTrainer() {
         return inner;
-    }
-
-    @Override
-    public StrategyProvenance getProvenance() {
-        return new StrategyProvenance(this);
     }
 
     @Override

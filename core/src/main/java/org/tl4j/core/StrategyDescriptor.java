@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
  * @param module      the Maven module, e.g. {@code core} or {@code instance-transfer}
  * @param dataKind    the {@link TransferProblem#dataKind()} it accepts
  * @param description one line for tables
+ * @param role        the baseline role ({@code target-only}, {@code source-only}, {@code pooled}) of a baseline, or
+ *                    {@code null}; only baselines ({@code approach == null}) have one
  */
 public record StrategyDescriptor(String name, Approach approach, Set<Setting> settings, String module, String dataKind,
-                                 String description) {
+                                 String description, BaselineRole role) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.+\\-]*");
 
@@ -39,6 +41,21 @@ public record StrategyDescriptor(String name, Approach approach, Set<Setting> se
         Objects.requireNonNull(module, "module");
         Objects.requireNonNull(dataKind, "dataKind");
         Objects.requireNonNull(description, "description");
+        if (role != null && approach != null) {
+            throw new IllegalArgumentException("Strategy '" + name + "' has approach " + approach.label()
+                    + " and baseline role " + role.label() + ": only baselines (no approach) play a role");
+        }
+    }
+
+    /** A descriptor without a baseline role (every transfer strategy, and baselines that play none). */
+    public StrategyDescriptor(String name, Approach approach, Set<Setting> settings, String module, String dataKind,
+                              String description) {
+        this(name, approach, settings, module, dataKind, description, null);
+    }
+
+    /** The baseline role, empty for strategies that play none. */
+    public Optional<BaselineRole> roleIfAny() {
+        return Optional.ofNullable(role);
     }
 
     /** The approach, empty for baselines. */

@@ -6,11 +6,13 @@ import org.tribuo.OutputFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The strategies visible on the class path, discovered through {@link TransferStrategyProvider} service entries.
  * Names are unique (a duplicate fails discovery, naming both classes); {@link #provider(String)} answers an unknown
- * name with the closest known names.
+ * name with the closest known names. Baselines are also found by {@linkplain BaselineRole role} and problem kind
+ * ({@link #baseline(BaselineRole, TransferProblem)}).
  */
 public final class StrategyRegistry {
 
@@ -71,8 +73,55 @@ public final class StrategyRegistry {
     }
 
     /**
+     * Creates the strategy {@code name} for {@code problem}, typed by the problem's kind, applying {@code options}
+     * (see {@link StrategyOptions}):
+     * <pre>{@code
+     * TransferStrategy<Label, TransferTask<Label>> pooled = registry.create("pooled", task, Map.of("inner", "1nn"));
+     * TransferModel<Label> model = pooled.fit(task, 42L);
+     * }</pre>
+     *
+     * @throws NamedProviders.UnknownNameException for an unknown name
+     * @throws IllegalArgumentException            if the strategy does not support the output type, an option is
+     *                                             invalid, or the strategy accepts another kind of problem (saying which)
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Output<T>, P extends TransferProblem<T>> TransferStrategy<T, P> create(String name, P problem,
+                                                                                             Map<String, String> options) {
+        TransferStrategy<T, ?> s = create(name, problem.outputFactory(), options);
+        if (!s.problemType().isInstance(problem)) {
+            throw new IllegalArgumentException(s.whyNotApplicable(problem));
+        }
+        // Checked above: P is the strategy's problem type or one of its subtypes, which its fit accepts.
+        return (TransferStrategy<T, P>) s;
+    }
+
+    /**
+     * The name of the baseline playing {@code role} for {@code problem}'s kind: the registered strategy with that
+     * role whose data kind is the problem's and which supports its output type; empty when the kind has none (then
+     * the negative transfer gap is not defined for it, and reports say n/a).
+     *
+     * @throws IllegalStateException if several registered baselines play the role for the same problem (naming them)
+     */
+    public Optional<String> baseline(BaselineRole role, TransferProblem<?> problem) {
+        List<String> found = new ArrayList<>();
+        for (TransferStrategyProvider p : providers.all()) {
+            StrategyDescriptor d = p.descriptor();
+            if (d.role() == role && d.dataKind().equals(problem.dataKind()) && p.supports(problem.outputFactory())) {
+                found.add(d.name());
+            }
+        }
+        if (found.size() > 1) {
+            throw new IllegalStateException("Several strategies are registered as the " + role.label() + " baseline of "
+                    + problem.dataKind() + " problems with " + problem.outputFactory().getUnknownOutput().getClass()
+                    .getSimpleName() + " outputs: " + found + "; a problem kind registers one per role");
+        }
+        return found.stream().findFirst();
+    }
+
+    /**
      * Creates the strategy {@code name} for {@code outputFactory}'s output type, applying {@code options}
-     * (see {@link StrategyOptions}).
+     * (see {@link StrategyOptions}); its problem type is only known at run time (prefer
+     * {@link #create(String, TransferProblem, Map)}).
      *
      * @throws NamedProviders.UnknownNameException for an unknown name
      * @throws IllegalArgumentException            if the strategy does not support the output type or an option is invalid

@@ -4,6 +4,8 @@ import org.tribuo.Output;
 import org.tribuo.OutputFactory;
 
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import org.tl4j.core.eval.Metric;
+import org.tl4j.core.eval.Metrics;
 
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,16 @@ public interface TransferProblem<T extends Output<T>> {
 
     /** The true outputs of the target test set, in the order predictions are returned. */
     List<T> targetTestTruth();
+
+    /**
+     * The metrics this problem is judged on, primary first (the primary one is charted and headlines the
+     * negative-transfer verdict). By default those of the output type ({@link Metrics#defaultFor}); a problem kind
+     * declares others (e.g. AUC-ROC, AUC-PR and conditional log-likelihood for relational problems), and
+     * {@code tl run --metrics} overrides them.
+     */
+    default List<Metric> metrics() {
+        return Metrics.defaultFor(outputFactory());
+    }
 
     /**
      * Provenance of every source and target dataset, keyed e.g. {@code source.0}, {@code source.0.name},

@@ -11,7 +11,9 @@ import org.tribuo.Output;
  * for bit; the problem is never mutated.
  * <p>
  * Each approach module adds narrow contracts on top (instance weights, a fitted feature mapping, a source model
- * to start from, a relational mapping). Strategies are found by name through {@link StrategyRegistry}.
+ * to start from, a relational mapping). Strategies are found by name through {@link StrategyRegistry}; baselines
+ * (a {@link StrategyDescriptor#role() role}) are found by role and problem kind. {@link AbstractStrategy} is the base
+ * class for any problem kind, {@link AbstractTransferStrategy} the one for feature vectors with an inner learner.
  *
  * @param <T> output type
  * @param <P> the kind of problem the strategy accepts, e.g. {@link TransferTask}
@@ -22,8 +24,11 @@ public interface TransferStrategy<T extends Output<T>, P extends TransferProblem
     /** The strategy's registry entry: name, approach, settings, module, data kind. */
     StrategyDescriptor descriptor();
 
-    /** The problem class this strategy accepts (e.g. {@code TransferTask.class}). */
-    Class<?> problemType();
+    /**
+     * The problem class this strategy accepts (e.g. {@code TransferTask.class}); {@link #fit} takes problems of
+     * this class, {@link StrategyRegistry#create(String, TransferProblem, java.util.Map)} checks it.
+     */
+    Class<P> problemType();
 
     /**
      * Whether this strategy can fit {@code problem}: it is of {@link #problemType()}, and its

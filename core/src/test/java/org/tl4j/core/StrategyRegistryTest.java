@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.tl4j.core.baseline.BaselineProviders;
 import org.tl4j.core.baseline.PooledStrategy;
 import org.tl4j.core.learn.LeastSquaresTrainer;
+import org.tl4j.core.synthetic.RotatedMoons;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tl4j.core.learn.NearestNeighbourTrainer;
 import org.tribuo.regression.RegressionFactory;
@@ -71,5 +74,60 @@ class StrategyRegistryTest {
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
                 () -> r.create("pooled", new LabelFactory(), Map.of("inner", "least-squares")));
         assertTrue(e2.getMessage().contains("Unknown inner learner 'least-squares' for classification"), e2.getMessage());
+    }
+
+    /** The README's library example, verbatim: it compiles without a cast. */
+    @Test
+    void readmeExampleNeedsNoCast() {
+        StrategyRegistry registry = StrategyRegistry.load();
+        TransferTask<Label> task = new RotatedMoons(30).generate(42L);
+        TransferStrategy<Label, TransferTask<Label>> pooled = registry.create("pooled", task, Map.of("inner", "1nn"));
+        TransferModel<Label> model = pooled.fit(task, 42L);
+        List<Prediction<Label>> p = model.predictTargetTest(task);
+        assertEquals(task.targetTestTruth().size(), p.size());
+        assertEquals(TransferTask.class, pooled.problemType());
+    }
+
+    @Test
+    void baselinesAreFoundByRoleAndProblemKind() {
+        StrategyRegistry r = StrategyRegistry.load();
+        TransferTask<Label> t = new RotatedMoons(30).generate(1L);
+        assertEquals("target-only", r.baseline(BaselineRole.TARGET_ONLY, t).orElseThrow());
+        assertEquals("source-only", r.baseline(BaselineRole.SOURCE_ONLY, t).orElseThrow());
+        assertEquals("pooled", r.baseline(BaselineRole.POOLED, t).orElseThrow());
+        assertEquals(BaselineRole.TARGET_ONLY, r.provider("target-only").descriptor().role());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> StrategyRegistry.of(List.of(
+                new BaselineProviders.TargetOnly(), new SecondTargetOnly())).baseline(BaselineRole.TARGET_ONLY, t));
+        assertTrue(e.getMessage().contains("target-only") && e.getMessage().contains("other-target-only"), e.getMessage());
+    }
+
+    @Test
+    void onlyBaselinesPlayARole() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new StrategyDescriptor("x",
+                Approach.INSTANCE, java.util.EnumSet.of(Setting.INDUCTIVE), "core", TransferTask.DATA_KIND, "x",
+                BaselineRole.TARGET_ONLY));
+        assertTrue(e.getMessage().contains("only baselines"), e.getMessage());
+    }
+
+    @Test
+    void innerLearnerProvidersRefuseOutputTypesTheyDoNotSupport() {
+        InnerLearnerProvider labelsOnly = new InnerLearnerProvider(new StrategyDescriptor("labels-only", null,
+                java.util.EnumSet.of(Setting.INDUCTIVE), "core", TransferTask.DATA_KIND, "test"),
+                InnerLearnerProvider.Outputs.labels(org.tl4j.core.baseline.TargetOnlyStrategy::new)) {
+        };
+        assertTrue(labelsOnly.supports(new LabelFactory()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> labelsOnly.create(new RegressionFactory()));
+        assertTrue(e.getMessage().contains("'labels-only' needs Label (class) outputs, not Regressor"), e.getMessage());
+        assertInstanceOf(org.tl4j.core.baseline.TargetOnlyStrategy.class, labelsOnly.create(new LabelFactory()));
+    }
+
+    /** A second target-only baseline for the same kind, to provoke the ambiguity error. */
+    static final class SecondTargetOnly extends InnerLearnerProvider {
+        SecondTargetOnly() {
+            super(new StrategyDescriptor("other-target-only", null, java.util.EnumSet.of(Setting.INDUCTIVE), "core",
+                    TransferTask.DATA_KIND, "test", BaselineRole.TARGET_ONLY),
+                    Outputs.anyOf(org.tl4j.core.baseline.TargetOnlyStrategy::new));
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.tl4j.core.data.PublishedTable;
+import org.tl4j.core.eval.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,9 +51,9 @@ class PreprocessingTest {
     @Test
     void publishedValuesAreGatheredFromEveryModulesResource() {
         PublishedTable t = PublishedTable.load("test-suite");
-        assertEquals(0.5, t.lookup("A->B", "pooled", Metric.ACCURACY).orElseThrow(), 0);
-        assertEquals("test fixture", t.reference("A->B", "pooled", Metric.ACCURACY));
-        assertTrue(t.lookup("A->B", "pooled", Metric.MACRO_F1).isEmpty());
+        assertEquals(0.5, t.lookup("A->B", "pooled", Metrics.ACCURACY).orElseThrow(), 0);
+        assertEquals("test fixture", t.reference("A->B", "pooled", Metrics.ACCURACY));
+        assertTrue(t.lookup("A->B", "pooled", Metrics.MACRO_F1).isEmpty());
         assertEquals(0, PublishedTable.load("no-such-suite").size());
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.tl4j.core.data.FileDataProvenance;
+import org.tl4j.core.eval.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,9 +57,9 @@ class RealDataTest {
         }
         EvaluationReport r = Evaluator.builder("office-caltech", StrategyRegistry.load()).strategies(List.of("source-only"))
                 .seeds(1).options("*", Map.of("inner", "1nn")).discrepancies(false).build().run(seed -> three);
-        assertEquals(0.2370, r.summary("C->A", "source-only", Metric.ACCURACY).orElseThrow().mean(), EXACT_REPRODUCTION);
-        assertEquals(0.5924, r.summary("W->D", "source-only", Metric.ACCURACY).orElseThrow().mean(), EXACT_REPRODUCTION);
-        assertEquals(0.6339, r.summary("D->W", "source-only", Metric.ACCURACY).orElseThrow().mean(), EXACT_REPRODUCTION);
+        assertEquals(0.2370, r.summary("C->A", "source-only", Metrics.ACCURACY).orElseThrow().mean(), EXACT_REPRODUCTION);
+        assertEquals(0.5924, r.summary("W->D", "source-only", Metrics.ACCURACY).orElseThrow().mean(), EXACT_REPRODUCTION);
+        assertEquals(0.6339, r.summary("D->W", "source-only", Metrics.ACCURACY).orElseThrow().mean(), EXACT_REPRODUCTION);
     }
 
     @Test
@@ -70,8 +71,8 @@ class RealDataTest {
         EvaluationReport r = Evaluator.builder("digits", StrategyRegistry.load()).strategies(List.of("source-only"))
                 .seeds(1).options("*", Map.of("inner", "1nn")).discrepancies(false).build()
                 .run(seed -> suite.tasks(SuiteContext.defaults(), seed));
-        assertEquals(0.4470, r.summary("USPS->MNIST", "source-only", Metric.ACCURACY).orElseThrow().mean(), EXACT_REPRODUCTION);
-        assertEquals(0.6594, r.summary("MNIST->USPS", "source-only", Metric.ACCURACY).orElseThrow().mean(), EXACT_REPRODUCTION);
+        assertEquals(0.4470, r.summary("USPS->MNIST", "source-only", Metrics.ACCURACY).orElseThrow().mean(), EXACT_REPRODUCTION);
+        assertEquals(0.6594, r.summary("MNIST->USPS", "source-only", Metrics.ACCURACY).orElseThrow().mean(), EXACT_REPRODUCTION);
     }
 
     @Test

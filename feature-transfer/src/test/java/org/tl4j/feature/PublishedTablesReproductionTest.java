@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tl4j.core.eval.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +45,7 @@ class PublishedTablesReproductionTest {
         int compared = 0;
         assertTrue(r.failures().isEmpty(), "failed fits: " + r.failures());
         for (SummaryRow row : r.summary()) {
-            if (row.metric() != Metric.ACCURACY || Double.isNaN(row.published())) {
+            if (row.metric() != Metrics.ACCURACY || Double.isNaN(row.published())) {
                 continue;
             }
             compared++;
@@ -82,7 +83,7 @@ class PublishedTablesReproductionTest {
         for (Map.Entry<String, Integer> e : dimension.entrySet()) {
             double ours = RealData.accuracy(new GfkStrategy<>(new NearestNeighbourTrainer<Label>(1), e.getValue()),
                     RealData.officeCaltech(e.getKey()));
-            double pub = published.lookup(e.getKey(), "gfk", Metric.ACCURACY).orElseThrow();
+            double pub = published.lookup(e.getKey(), "gfk", Metrics.ACCURACY).orElseThrow();
             if (Math.abs(ours - pub) > RealData.EXACT) {
                 off.add(e.getKey() + ": " + ours + " vs published " + pub);
             }

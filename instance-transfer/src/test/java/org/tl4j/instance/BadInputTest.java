@@ -24,10 +24,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tl4j.core.FeatureVectorModel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -108,7 +110,7 @@ class BadInputTest {
         StrategyOptions.apply(s, Map.of("weighting", "resample"), f);
         for (long seed = 0; seed < 5; seed++) {
             TransferModel<Label> m = s.fit(task, seed);
-            Model<Label> inner = m.innerModel();
+            Model<Label> inner = assertInstanceOf(FeatureVectorModel.class, m).innerModel();
             assertEquals(Set.of("rare", "hi", "lo"), labels(inner), "the ensemble keeps every class of the data");
             for (Prediction<Label> p : m.predictTargetTest(task)) {
                 assertTrue(Set.of("rare", "hi", "lo").contains(p.getOutput().getLabel()));

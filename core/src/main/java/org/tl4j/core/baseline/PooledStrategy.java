@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.tl4j.core.BaselineRole;
 
 /**
  * Naive transfer: the inner learner trained on the union of the labelled source domains and the labelled target
@@ -29,7 +30,8 @@ public final class PooledStrategy<T extends Output<T>> extends AbstractTransferS
     /** The registry entry. */
     public static final StrategyDescriptor DESCRIPTOR = new StrategyDescriptor("pooled", null,
             EnumSet.of(Setting.INDUCTIVE), "core", TransferTask.DATA_KIND,
-            "Inner learner trained on source domains plus labelled target data, equally weighted");
+            "Inner learner trained on source domains plus labelled target data, equally weighted",
+            BaselineRole.POOLED);
 
     /** For OLCUT configuration. */
     @SuppressWarnings("unused")

@@ -13,6 +13,7 @@ import org.tribuo.Trainer;
 
 import java.util.EnumSet;
 import java.util.Map;
+import org.tl4j.core.BaselineRole;
 
 /**
  * The no-adaptation baseline: the inner learner trained on the union of the labelled source domains only,
@@ -26,7 +27,8 @@ public final class SourceOnlyStrategy<T extends Output<T>> extends AbstractTrans
     /** The registry entry. */
     public static final StrategyDescriptor DESCRIPTOR = new StrategyDescriptor("source-only", null,
             EnumSet.of(Setting.TRANSDUCTIVE), "core", TransferTask.DATA_KIND,
-            "Inner learner trained on the labelled source domains only (no adaptation)");
+            "Inner learner trained on the labelled source domains only (no adaptation)",
+            BaselineRole.SOURCE_ONLY);
 
     /** For OLCUT configuration. */
     @SuppressWarnings("unused")

@@ -13,6 +13,7 @@ import org.tribuo.Trainer;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.tl4j.core.BaselineRole;
 
 /**
  * The reference every transfer result is measured against: the inner learner trained on the labelled target
@@ -26,7 +27,8 @@ public final class TargetOnlyStrategy<T extends Output<T>> extends AbstractTrans
     /** The registry entry. */
     public static final StrategyDescriptor DESCRIPTOR = new StrategyDescriptor("target-only", null,
             EnumSet.of(Setting.INDUCTIVE), "core", TransferTask.DATA_KIND,
-            "Inner learner trained on the labelled target data only (no transfer)");
+            "Inner learner trained on the labelled target data only (no transfer)",
+            BaselineRole.TARGET_ONLY);
 
     /** For OLCUT configuration. */
     @SuppressWarnings("unused")

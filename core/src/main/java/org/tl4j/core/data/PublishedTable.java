@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.tl4j.core.eval.Metrics;
 
 /**
  * Published reference numbers for a suite, gathered from every {@code META-INF/tl4j/published/<suite>.csv} on the
@@ -62,7 +63,7 @@ public final class PublishedTable implements PublishedValues {
                     for (CSVRecord rec : p) {
                         String where = u + " line " + (rec.getRecordNumber() + 1);
                         try {
-                            String key = key(rec.get("task"), rec.get("strategy"), Metric.parse(rec.get("metric")));
+                            String key = key(rec.get("task"), rec.get("strategy"), Metrics.named(rec.get("metric")));
                             double value = Double.parseDouble(rec.get("value"));
                             Double old = v.put(key, value);
                             if (old != null && old != value) {
@@ -98,6 +99,6 @@ public final class PublishedTable implements PublishedValues {
     }
 
     private static String key(String task, String strategy, Metric m) {
-        return task + '\u0000' + strategy + '\u0000' + m.label();
+        return task + '\u0000' + strategy + '\u0000' + m.name();
     }
 }

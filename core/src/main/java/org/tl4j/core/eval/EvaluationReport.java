@@ -1,5 +1,6 @@
 package org.tl4j.core.eval;
 
+import org.tl4j.core.BaselineRole;
 import org.tl4j.core.StrategyDescriptor;
 
 import java.util.ArrayList;
@@ -21,11 +22,16 @@ import java.util.Map;
  * @param discrepancies domain discrepancies per task, seed and source
  * @param skipped       task name → strategy name → why it was not run on that task (it does not apply), so that
  *                      nothing leaves a report silently
+ * @param baselines     task name → role → the name of the baseline that played it (empty where the problem's kind
+ *                      registers none: the negative transfer gap is then n/a)
+ * @param metrics       task name → its metrics, primary first
+ * @param executor      where the fits ran, e.g. {@code local (2 threads)}
  */
 public record EvaluationReport(String suite, List<Long> seeds, double alpha, Map<String, String> tasks,
                                List<StrategyDescriptor> strategies, List<RunRecord> runs, List<ResultRow> rows,
                                List<SummaryRow> summary, List<DiscrepancyRecord> discrepancies,
-                               Map<String, Map<String, String>> skipped) {
+                               Map<String, Map<String, String>> skipped, Map<String, Map<BaselineRole, String>> baselines,
+                               Map<String, List<Metric>> metrics, String executor) {
 
     /** The runs that failed. */
     public List<RunRecord> failures() {
@@ -41,7 +47,7 @@ public record EvaluationReport(String suite, List<Long> seeds, double alpha, Map
     /** The summary row of a task, strategy and metric. */
     public java.util.Optional<SummaryRow> summary(String task, String strategy, Metric metric) {
         for (SummaryRow s : summary) {
-            if (s.task().equals(task) && s.strategy().equals(strategy) && s.metric() == metric) {
+            if (s.task().equals(task) && s.strategy().equals(strategy) && s.metric().equals(metric)) {
                 return java.util.Optional.of(s);
             }
         }

@@ -1,7 +1,7 @@
 package org.tl4j.core.eval;
 
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,12 +14,13 @@ import java.util.Objects;
  * @param strategy  strategy name
  * @param approach  the strategy's approach label ({@code baseline} for baselines)
  * @param seed      seed of the task draw and the fit
- * @param metrics   metric values (empty when failed)
+ * @param metrics   metric values by {@linkplain Metric#name() metric name}, in the problem's metric order (empty when
+ *                  failed)
  * @param fitMillis wall-clock milliseconds of the fit
  * @param error     {@code null}, or the failure message
  */
 public record RunRecord(String suite, String task, String strategy, String approach, long seed,
-                        Map<Metric, Double> metrics, long fitMillis, String error) {
+                        Map<String, Double> metrics, long fitMillis, String error) {
 
     /** Copies the metric map. */
     public RunRecord {
@@ -27,8 +28,7 @@ public record RunRecord(String suite, String task, String strategy, String appro
         Objects.requireNonNull(task);
         Objects.requireNonNull(strategy);
         Objects.requireNonNull(approach);
-        EnumMap<Metric, Double> m = new EnumMap<>(Metric.class);
-        m.putAll(metrics);
+        Map<String, Double> m = new LinkedHashMap<>(metrics);
         metrics = Collections.unmodifiableMap(m);
     }
 
@@ -39,7 +39,7 @@ public record RunRecord(String suite, String task, String strategy, String appro
 
     /** The value of {@code metric}, NaN if absent. */
     public double value(Metric metric) {
-        Double v = metrics.get(metric);
+        Double v = metrics.get(metric.name());
         return v == null ? Double.NaN : v;
     }
 

@@ -3,6 +3,7 @@ package org.tl4j.core.selection;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.tl4j.core.Domain;
+import org.tl4j.core.FeatureVectorModel;
 import org.tl4j.core.TransferModel;
 import org.tl4j.core.TransferStrategy;
 import org.tl4j.core.TransferTask;
@@ -274,7 +275,11 @@ public final class LabelFreeSelection {
         List<Example<T>> unlabelled = new ArrayList<>();
         task.targetUnlabelled().data().forEach(unlabelled::add);
         if (!unlabelled.isEmpty()) {
-            List<Prediction<T>> pseudo = model.predict(unlabelled);
+            if (!(model instanceof FeatureVectorModel<T> vectors)) {
+                throw new IllegalStateException("Reverse validation labels target features with the forward model; '"
+                        + strategy.descriptor().name() + "' returned a " + model.getClass().getSimpleName());
+            }
+            List<Prediction<T>> pseudo = vectors.predict(unlabelled);
             String[] names = task.featureSpace().toArray();
             for (int r = 0; r < unlabelled.size(); r++) {
                 double[] values = TribuoMatrices.row(TribuoMatrices.features(List.of(unlabelled.get(r)), 1,

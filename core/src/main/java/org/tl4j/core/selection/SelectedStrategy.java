@@ -4,6 +4,8 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import org.tl4j.core.AbstractStrategy;
+import org.tl4j.core.FeatureVectorModel;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.StrategyProvenance;
 import org.tl4j.core.TransferModel;
@@ -28,7 +30,7 @@ import java.util.logging.Logger;
  *
  * @param <T> output type
  */
-public final class SelectedStrategy<T extends Output<T>> implements TransferStrategy<T, TransferTask<T>> {
+public final class SelectedStrategy<T extends Output<T>> extends AbstractStrategy<T, TransferTask<T>> {
     private static final Logger logger = Logger.getLogger(SelectedStrategy.class.getName());
 
     /** Instance-provenance key of the criterion. */
@@ -53,6 +55,7 @@ public final class SelectedStrategy<T extends Output<T>> implements TransferStra
     /** For OLCUT configuration. */
     @SuppressWarnings("unused")
     private SelectedStrategy() {
+        super(TransferTask.class);
     }
 
     /**
@@ -63,6 +66,7 @@ public final class SelectedStrategy<T extends Output<T>> implements TransferStra
      */
     public SelectedStrategy(List<TransferStrategy<T, TransferTask<T>>> candidates, List<String> labels,
                             LabelFreeSelection.Criterion criterion, int folds) {
+        super(TransferTask.class);
         this.candidates = new ArrayList<>(candidates);
         this.labels = new ArrayList<>(labels);
         this.criterion = criterion;
@@ -100,11 +104,6 @@ public final class SelectedStrategy<T extends Output<T>> implements TransferStra
     }
 
     @Override
-    public Class<?> problemType() {
-        return TransferTask.class;
-    }
-
-    @Override
     public String whyNotApplicable(TransferProblem<?> problem) {
         String why = candidates.get(0).whyNotApplicable(problem);
         if (why == null && problem instanceof TransferTask<?> t) {
@@ -118,18 +117,18 @@ public final class SelectedStrategy<T extends Output<T>> implements TransferStra
     }
 
     @Override
-    public TransferModel<T> fit(TransferTask<T> task, long seed) {
-        String why = whyNotApplicable(task);
-        if (why != null) {
-            throw new IllegalArgumentException(why);
-        }
+    protected TransferModel<T> fitProblem(TransferTask<T> task, long seed) {
         List<LabelFreeSelection.Candidate<T>> cands = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             cands.add(new LabelFreeSelection.Candidate<>(labels.get(i), candidates.get(i)));
         }
         LabelFreeSelection.Result r = LabelFreeSelection.select(task, cands, criterion, folds,
                 new DomainClassifierWeigher(), seed);
-        TransferModel<T> chosen = candidates.get(r.best()).fit(task, seed);
+        TransferModel<T> fitted = candidates.get(r.best()).fit(task, seed);
+        if (!(fitted instanceof FeatureVectorModel<T> chosen)) {
+            throw new IllegalStateException("Label-free selection wraps feature-vector models; '" + descriptor().name()
+                    + "' returned a " + fitted.getClass().getSimpleName());
+        }
         StringJoiner scores = new StringJoiner("; ");
         for (LabelFreeSelection.Score s : r.scores()) {
             scores.add(s.label() + " -> " + (s.error() == null ? Double.toString(s.risk()) : "failed: " + s.error()));
@@ -139,7 +138,7 @@ public final class SelectedStrategy<T extends Output<T>> implements TransferStra
         Map<String, Provenance> extra = new LinkedHashMap<>();
         for (Map.Entry<String, ? extends Provenance> e : chosen.getProvenance().getInstanceProvenance().getMap().entrySet()) {
             if (!e.getKey().equals(TransferModel.TASK) && !e.getKey().equals(TransferModel.SEED)
-                    && !e.getKey().equals(TransferModel.MAPPING) && !e.getKey().equals(TransferModel.INNER_MODEL)
+                    && !e.getKey().equals(TransferModel.MAPPING) && !e.getKey().equals(TransferModel.TL4J_VERSION) && !e.getKey().equals(TransferModel.INNER_MODEL)
                     && !e.getKey().startsWith("source.") && !e.getKey().startsWith("target")) {
                 extra.put(e.getKey(), e.getValue());
             }
@@ -147,17 +146,12 @@ public final class SelectedStrategy<T extends Output<T>> implements TransferStra
         extra.put(CRITERION, new StringProvenance(CRITERION, criterion.label()));
         extra.put(CHOSEN, new StringProvenance(CHOSEN, r.chosen().label()));
         extra.put(SCORES, new StringProvenance(SCORES, scores.toString()));
-        return TransferModel.of(this, task, seed, task.featureMap(), chosen.mapping(), chosen.innerModel(), extra);
+        return FeatureVectorModel.of(this, task, seed, task.featureMap(), chosen.mapping(), chosen.innerModel(), extra);
     }
 
     /** The candidates' labels. */
     public List<String> labels() {
         return List.copyOf(labels);
-    }
-
-    @Override
-    public StrategyProvenance getProvenance() {
-        return new StrategyProvenance(this);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
+import org.tl4j.core.FeatureVectorModel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -73,7 +74,7 @@ class BaselineStrategiesTest {
         @Test
         void trainsLeastSquaresOnSourcePlusTargetExamples() {
             TransferTask<Regressor> t = problem(1);
-            var model = strategy().fit(t, 0);
+            var model = assertInstanceOf(FeatureVectorModel.class, strategy().fit(t, 0));
             LeastSquaresModel inner = assertInstanceOf(LeastSquaresModel.class, model.innerModel());
             assertEquals(t.sourceSize() + t.targetTrain().size(),
                     inner.getProvenance().getDatasetProvenance().getNumExamples());
@@ -95,7 +96,7 @@ class BaselineStrategiesTest {
         @Test
         void seesOnlyTheLabelledTargetExamples() {
             TransferTask<Regressor> t = problem(1);
-            var model = strategy().fit(t, 0);
+            var model = assertInstanceOf(FeatureVectorModel.class, strategy().fit(t, 0));
             assertEquals(t.targetTrain().size(),
                     model.innerModel().getProvenance().getDatasetProvenance().getNumExamples());
         }

@@ -12,8 +12,13 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.regression.Regressor;
+import org.tl4j.core.TransferModel;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +35,55 @@ public abstract class FeatureTaskStrategyContract<T extends Output<T>> extends T
     @Override
     protected Object snapshot(TransferTask<T> problem) {
         return TaskSnapshot.of(problem);
+    }
+
+    /** Class labels rotated to the next class (sorted by name); regression targets shifted by one. */
+    @Override
+    @SuppressWarnings("unchecked")
+    protected TransferTask<T> withOtherTestLabels(TransferTask<T> t) {
+        Domain<T> d = t.targetTest();
+        List<String> classes = new ArrayList<>();
+        if (t.outputFactory() instanceof LabelFactory) {
+            java.util.TreeSet<String> names = new java.util.TreeSet<>();
+            for (Example<T> e : d.data()) {
+                names.add(((Label) e.getOutput()).getLabel());
+            }
+            for (Domain<T> s : t.sources()) {
+                for (Example<T> e : s.data()) {
+                    names.add(((Label) e.getOutput()).getLabel());
+                }
+            }
+            classes.addAll(names);
+        }
+        double[][] x = new double[d.size()][];
+        List<T> y = new ArrayList<>();
+        int i = 0;
+        for (Example<T> e : d.data()) {
+            x[i++] = TribuoMatrices.row(TribuoMatrices.features(List.of(e), 1, t.featureSpace()), 0);
+            T out = e.getOutput();
+            if (out instanceof Label l) {
+                y.add((T) new Label(classes.get((classes.indexOf(l.getLabel()) + 1) % classes.size())));
+            } else if (out instanceof Regressor r) {
+                double[] v = r.getValues().clone();
+                for (int k = 0; k < v.length; k++) {
+                    v[k] += 1.0;
+                }
+                y.add((T) new Regressor(r.getNames(), v));
+            } else {
+                throw new IllegalArgumentException("No label change defined for outputs of type "
+                        + out.getClass().getSimpleName());
+            }
+        }
+        return rebuild(t, Domain.fromArrays(d.name(), d.data().getOutputFactory(), t.featureSpace(), x, y,
+                new SimpleDataSourceProvenance("relabelled copy of " + d.name(), d.data().getOutputFactory())));
+    }
+
+    @Test
+    public void modelRecordsItsInnerModel() {
+        TransferTask<T> p = problem(4);
+        TransferModel<T> m = strategy().fit(p, seed());
+        assertNotNull(m.getProvenance().getInstanceProvenance().getMap().get(TransferModel.INNER_MODEL),
+                "a feature-vector model records its inner Tribuo model's provenance");
     }
 
     @Test

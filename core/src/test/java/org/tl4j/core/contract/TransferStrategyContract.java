@@ -19,24 +19,28 @@ import org.tribuo.provenance.ModelProvenance;
 
 import java.util.List;
 import java.util.Map;
+import org.tl4j.core.Tl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The contract every {@link TransferStrategy} honours, whatever kind of problem it accepts. A strategy's tests
- * extend this class (or {@link FeatureTaskStrategyContract} for feature-vector strategies) and supply the strategy
+ * extend the kit of its problem kind ({@link FeatureTaskStrategyContract} for feature vectors; the backbone module's
+ * {@code ImageStrategyContract} for images; a new kind adds its own by extending this class) and supply the strategy
  * and a small problem it applies to.
  * <ul>
  *   <li>the same seed gives identical predictions, bit for bit, from the same or a fresh strategy object;</li>
  *   <li>fitting does not mutate the problem;</li>
  *   <li>the fitted model predicts every target test example;</li>
- *   <li>the model's provenance names the strategy, its configuration, the seed, every source and the target,
- *   and survives OLCUT marshalling;</li>
+ *   <li>the model's provenance names the strategy, its configuration, the seed, the tl4j version, every source and
+ *   the target, and survives OLCUT marshalling;</li>
+ *   <li>target test labels are never read: the same problem with other test labels gives the same predictions;</li>
  *   <li>the strategy is registered under its descriptor's name.</li>
  * </ul>
  *
@@ -56,6 +60,12 @@ public abstract class TransferStrategyContract<T extends Output<T>, P extends Tr
      * outputs, weights, metadata).
      */
     protected abstract Object snapshot(P problem);
+
+    /**
+     * The same problem with different target test labels (e.g. each label replaced by another class), everything
+     * else identical; a strategy must predict it exactly as the original.
+     */
+    protected abstract P withOtherTestLabels(P problem);
 
     /** The seed used by the contract's fits. */
     protected long seed() {
@@ -87,10 +97,23 @@ public abstract class TransferStrategyContract<T extends Output<T>, P extends Tr
         TransferModel<T> m = strategy().fit(p, seed());
         List<Prediction<T>> preds = m.predictTargetTest(p);
         assertEquals(p.targetTestTruth().size(), preds.size());
-        Map<?, Double> metrics = Metrics.compute(p.outputFactory(), p.targetTestTruth(), preds);
+        Map<?, Double> metrics = Metrics.compute(p.metrics(), p.outputFactory(), p.targetTestTruth(), preds);
         for (Double v : metrics.values()) {
-            assertFalse(v.isNaN(), "metrics are defined for the predictions: " + metrics);
+            assertFalse(v.isNaN(), "the problem's metrics are defined for the predictions: " + metrics);
         }
+    }
+
+    @Test
+    public void targetTestLabelsAreNeverRead() {
+        P p = problem(6);
+        P relabelled = withOtherTestLabels(p);
+        assertNotEquals(p.targetTestTruth().stream().map(o -> o.getSerializableForm(true)).toList(),
+                relabelled.targetTestTruth().stream().map(o -> o.getSerializableForm(true)).toList(),
+                "the hook changes the test labels");
+        List<Prediction<T>> a = strategy().fit(p, seed()).predictTargetTest(p);
+        List<Prediction<T>> b = strategy().fit(relabelled, seed()).predictTargetTest(relabelled);
+        assertEquals(Predictions.fingerprint(a), Predictions.fingerprint(b),
+                "predictions changed with the test labels: the strategy read them");
     }
 
     @Test
@@ -111,7 +134,7 @@ public abstract class TransferStrategyContract<T extends Output<T>, P extends Tr
             assertNotNull(instance.get("source." + i), "provenance holds source " + i + "'s data provenance");
         }
         assertEquals(p.targetName(), ((StringProvenance) instance.get("target.name")).getValue());
-        assertNotNull(instance.get(TransferModel.INNER_MODEL));
+        assertEquals(Tl4j.VERSION, ((StringProvenance) instance.get(TransferModel.TL4J_VERSION)).getValue());
         List<ObjectMarshalledProvenance> marshalled = ProvenanceUtil.marshalProvenance(prov);
         assertEquals(prov, ProvenanceUtil.unmarshalProvenance(marshalled), "provenance round-trips through OLCUT marshalling");
     }

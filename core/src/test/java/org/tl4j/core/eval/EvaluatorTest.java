@@ -26,7 +26,7 @@ class EvaluatorTest {
             AdversarialSource g = new AdversarialSource(mode);
             EvaluationReport r = Evaluator.builder("test", REGISTRY).strategies(List.of("pooled")).seeds(5)
                     .discrepancies(false).build().run(seed -> List.of(g.generate(seed)));
-            SummaryRow s = r.summary(g.name(), "pooled", Metric.ACCURACY).orElseThrow();
+            SummaryRow s = r.summary(g.name(), "pooled", Metrics.ACCURACY).orElseThrow();
             assertEquals(NegativeTransferTest.Verdict.NEGATIVE, s.verdict(), mode + ": " + s);
             assertTrue(s.test().meanGap() > 0.2, mode + ": pooled loses clearly to target-only: " + s);
         }
@@ -37,7 +37,7 @@ class EvaluatorTest {
         GaussianCovariateShift g = new GaussianCovariateShift(GaussianCovariateShift.Boundary.LINEAR);
         EvaluationReport r = Evaluator.builder("test", REGISTRY).strategies(List.of("pooled")).seeds(5)
                 .discrepancies(false).build().run(seed -> List.of(g.generate(seed)));
-        SummaryRow s = r.summary(g.name(), "pooled", Metric.ACCURACY).orElseThrow();
+        SummaryRow s = r.summary(g.name(), "pooled", Metrics.ACCURACY).orElseThrow();
         assertEquals(NegativeTransferTest.Verdict.NOT_NEGATIVE, s.verdict(), s.toString());
         assertTrue(s.mean() > s.targetOnlyMean(), "plentiful related source data help: " + s);
     }
@@ -59,20 +59,20 @@ class EvaluatorTest {
                 .store(RunStore.inMemory(runs)).discrepancies(false).build()
                 .run(seed -> List.of(TinyTasks.classification(seed)));
         for (ResultRow row : r.rows()) {
-            if (row.strategy().equals("pooled") && row.metric() == Metric.ACCURACY) {
+            if (row.strategy().equals("pooled") && row.metric() == Metrics.ACCURACY) {
                 int s = (int) row.seed();
                 assertEquals((1 - pooled[s]) - (1 - target[s]), row.ntg(), 1e-12);
                 assertEquals(target[s], row.targetOnly(), 0);
                 assertEquals(source[s], row.sourceOnly(), 0);
             }
         }
-        SummaryRow p = r.summary(task, "pooled", Metric.ACCURACY).orElseThrow();
+        SummaryRow p = r.summary(task, "pooled", Metrics.ACCURACY).orElseThrow();
         assertEquals(0.10, p.test().meanGap(), 1e-12); // gaps 0.10, 0.15, 0.05
         assertEquals(0.05, p.test().sdGap(), 1e-12);
         assertEquals(NegativeTransferTest.Verdict.NEGATIVE, p.verdict()); // t = 3.46, p = 0.037
-        SummaryRow so = r.summary(task, "source-only", Metric.ACCURACY).orElseThrow();
+        SummaryRow so = r.summary(task, "source-only", Metrics.ACCURACY).orElseThrow();
         assertEquals(0.20, so.test().meanGap(), 1e-12);
-        SummaryRow to = r.summary(task, "target-only", Metric.ACCURACY).orElseThrow();
+        SummaryRow to = r.summary(task, "target-only", Metrics.ACCURACY).orElseThrow();
         assertEquals(0.0, to.test().meanGap(), 0);
         assertEquals(NegativeTransferTest.Verdict.NOT_NEGATIVE, to.verdict());
     }
@@ -83,12 +83,12 @@ class EvaluatorTest {
         EvaluationReport r = Evaluator.builder("test", REGISTRY).strategies(List.of("pooled")).seeds(2)
                 .build().run(seed -> List.of(g.generate(seed)));
         for (ResultRow row : r.rows()) {
-            if (row.metric() == Metric.MSE) {
+            if (row.metric() == Metrics.MSE) {
                 assertEquals(row.value() - row.targetOnly(), row.ntg(), 1e-12);
             }
         }
         assertFalse(r.discrepancies().isEmpty());
-        assertTrue(r.summary(g.name(), "pooled", Metric.R2).isPresent());
+        assertTrue(r.summary(g.name(), "pooled", Metrics.R2).isPresent());
     }
 
     @Test
@@ -198,6 +198,6 @@ class EvaluatorTest {
 
     private static RunRecord run(String task, String strategy, long seed, double accuracy) {
         return new RunRecord("hand", task, strategy, "baseline", seed,
-                Map.of(Metric.ACCURACY, accuracy, Metric.MACRO_F1, accuracy), 1, null);
+                Map.of(Metrics.ACCURACY.name(), accuracy, Metrics.MACRO_F1.name(), accuracy), 1, null);
     }
 }

@@ -19,6 +19,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tl4j.core.eval.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,9 +84,9 @@ class LabelFreeSelectionTest {
         TransferTask<Label> task = SHIFT.generate(3);
         // The truth the criteria must find without it: the target accuracy of each configuration.
         double linear = org.tl4j.core.eval.Metrics.compute(task.outputFactory(), task.targetTestTruth(),
-                sourceOnly("logistic").fit(task, 7).predictTargetTest(task)).get(Metric.ACCURACY);
+                sourceOnly("logistic").fit(task, 7).predictTargetTest(task)).get(Metrics.ACCURACY);
         double knn = org.tl4j.core.eval.Metrics.compute(task.outputFactory(), task.targetTestTruth(),
-                sourceOnly("knn:15").fit(task, 7).predictTargetTest(task)).get(Metric.ACCURACY);
+                sourceOnly("knn:15").fit(task, 7).predictTargetTest(task)).get(Metrics.ACCURACY);
         assertTrue(knn > linear + 0.03, "15-NN " + knn + " vs linear " + linear);
         for (LabelFreeSelection.Criterion c : LabelFreeSelection.Criterion.values()) {
             LabelFreeSelection.Result r = LabelFreeSelection.select(task, candidates(), c, 5,
@@ -129,7 +130,7 @@ class LabelFreeSelectionTest {
                 .run(seed -> List.of(new GaussianCovariateShift(GaussianCovariateShift.Boundary.QUADRATIC, 2, 1.0, 1.0,
                         0.6, 0.05, 300, 10, 200, 300).generate(seed)));
         assertTrue(r.failures().isEmpty(), "" + r.failures());
-        assertTrue(r.summary("gaussian-shift-quadratic", "pooled", Metric.ACCURACY).isPresent());
+        assertTrue(r.summary("gaussian-shift-quadratic", "pooled", Metrics.ACCURACY).isPresent());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Evaluator.builder("s", StrategyRegistry.load()).grid("pooled", "inner", List.of("1nn")).build());
         assertTrue(e.getMessage().contains("criterion"), e.getMessage());

@@ -6,7 +6,10 @@ import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.StrategyRegistry;
 import org.tl4j.core.eval.EvaluationReport;
 import org.tl4j.core.eval.Evaluator;
+import org.tl4j.core.eval.Metric;
+import org.tl4j.core.eval.Metrics;
 import org.tl4j.core.eval.ProgressListener;
+import org.tl4j.core.eval.RequestException;
 import org.tl4j.core.eval.RunRecord;
 import org.tl4j.core.eval.SummaryRow;
 import org.tl4j.core.selection.LabelFreeSelection;
@@ -96,6 +99,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Fits to run at once; results are the same bits for any T (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--metrics", split = ",", paramLabel = "m1,m2,...",
+            description = "Metrics of every task, primary first, instead of each problem's own (accuracy,macro_f1 "
+                    + "for classes; mse,r2 for regression): accuracy, macro_f1, mse, r2, auc_roc, average_precision, "
+                    + "log_loss, cll; auc_roc:CLASS for one positive class.")
+    List<String> metrics = new ArrayList<>();
+
     @Option(names = "--select-folds", defaultValue = "5", paramLabel = "K",
             description = "Source folds of --select (default: ${DEFAULT-VALUE}).")
     int selectFolds;
@@ -164,6 +173,14 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--grid needs a selection criterion: add --select iwcv, dev "
                     + "or reverse-validation");
         }
+        List<Metric> chosenMetrics = new ArrayList<>();
+        for (String m : metrics) {
+            try {
+                chosenMetrics.add(Metrics.named(m));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "Invalid value for --metrics: " + e.getMessage());
+            }
+        }
         Map<String, Map<String, List<String>>> grids = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : grid.entrySet()) {
             String key = e.getKey();
@@ -198,6 +215,9 @@ final class RunCommand implements Callable<Integer> {
         config.put("options", opts);
         config.put("params", params);
         config.put("alpha", alpha);
+        if (!chosenMetrics.isEmpty()) {
+            config.put("metrics", chosenMetrics.stream().map(Metric::name).toList());
+        }
         if (criterion != null) {
             config.put("select", criterion.label());
             config.put("grid", grids);
@@ -252,7 +272,7 @@ final class RunCommand implements Callable<Integer> {
         try (CsvRunStore store = new CsvRunStore(runs)) {
             Evaluator.Builder b = Evaluator.builder(suite, registry).strategies(chosen).seeds(seeds).alpha(alpha)
                     .store(store).listener(counting).published(s.published()).discrepancies(!noDiscrepancy);
-            b.threads(threads);
+            b.threads(threads).metrics(chosenMetrics);
             opts.forEach(b::options);
             if (criterion != null) {
                 b.selection(criterion, selectFolds);
@@ -264,7 +284,11 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cl, e.getMessage());
             }
-            report = evaluator.run(seed -> s.tasks(context, seed));
+            try {
+                report = evaluator.run(seed -> s.tasks(context, seed));
+            } catch (RequestException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            }
         }
         Map<String, Object> prov = provenance(report, s, registry, opts, context, started, resumed[0]);
         ReportWriter.writeResultsCsv(report, dir.resolve("results.csv"));
@@ -296,11 +320,11 @@ final class RunCommand implements Callable<Integer> {
                 "source-only", "NTG", "negative transfer"));
         Map<String, String> primary = new LinkedHashMap<>();
         for (SummaryRow s : r.summary()) {
-            primary.putIfAbsent(s.task(), s.metric().label());
-            if (!s.metric().label().equals(primary.get(s.task()))) {
+            primary.putIfAbsent(s.task(), s.metric().name());
+            if (!s.metric().name().equals(primary.get(s.task()))) {
                 continue;
             }
-            t.add(List.of(s.task(), s.strategy(), s.approach(), s.metric().label(), ReportWriter.pm(s.mean(), s.std()),
+            t.add(List.of(s.task(), s.strategy(), s.approach(), s.metric().name(), ReportWriter.pm(s.mean(), s.std()),
                     ReportWriter.fmt(s.targetOnlyMean()), ReportWriter.fmt(s.sourceOnlyMean()),
                     s.test().n() == 0 ? "n/a" : ReportWriter.fmt(s.test().meanGap()),
                     ReportWriter.verdict(s.verdict()).replace("*", "")));
@@ -333,6 +357,17 @@ final class RunCommand implements Callable<Integer> {
         p.put("alpha", r.alpha());
         p.put("negativeTransferRule", "NTG = error(strategy) - error(target-only) per seed; flagged when the mean gap "
                 + "is > 0 and a one-sided paired t-test over seeds gives p < alpha");
+        p.put("executor", r.executor());
+        Map<String, Object> perTask = new LinkedHashMap<>();
+        for (String task : r.tasks().keySet()) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("metrics", r.metrics().getOrDefault(task, List.of()).stream().map(Metric::name).toList());
+            Map<String, String> roles = new LinkedHashMap<>();
+            r.baselines().getOrDefault(task, Map.of()).forEach((role, name) -> roles.put(role.label(), name));
+            t.put("baselines", roles);
+            perTask.put(task, t);
+        }
+        p.put("taskMetricsAndBaselines", perTask);
         List<Map<String, Object>> strategiesUsed = new ArrayList<>();
         for (StrategyDescriptor d : r.strategies()) {
             Map<String, Object> m = new LinkedHashMap<>();

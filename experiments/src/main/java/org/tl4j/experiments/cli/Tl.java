@@ -1,5 +1,6 @@
 package org.tl4j.experiments.cli;
 
+import org.tl4j.core.Tl4j;
 import org.tribuo.Tribuo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,8 +69,7 @@ public final class Tl implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Tl.class.getPackage().getImplementationVersion();
-            return new String[]{"tl4j " + (v == null ? "(development build)" : v) + ", Tribuo " + Tribuo.VERSION
+            return new String[]{"tl4j " + Tl4j.VERSION + ", Tribuo " + Tribuo.VERSION
                     + ", Java " + System.getProperty("java.version")};
         }
     }

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.tl4j.datasets.lfw.LfwDataset;
 import org.tl4j.datasets.lfw.LfwPairs;
 import org.tl4j.datasets.lfw.LfwFormatException;
+import org.tl4j.datasets.lfw.LfwIdentities;
 
 /**
  * Runs both LFW protocols for one source: embeds the images once (through the embedding cache), then verification
@@ -102,7 +103,7 @@ public final class LfwEvaluation {
     }
 
     /** The image keys a run embeds. */
-    public static List<String> keysToEmbed(LfwDataset data, LfwPairs pairs, IdentityClassification.Split split,
+    public static List<String> keysToEmbed(LfwDataset data, LfwPairs pairs, LfwIdentities.Split split,
                                            boolean allImages) {
         Set<String> keys = new LinkedHashSet<>();
         if (allImages) {
@@ -121,7 +122,7 @@ public final class LfwEvaluation {
     public static Row run(LfwDataset data, LfwPairs pairs, PretrainedSource source, Options o, ProgressListener progress)
             throws IOException {
         long t0 = System.nanoTime();
-        IdentityClassification.Split split = IdentityClassification.split(data, o.minImages(), o.trainPerPerson(),
+        LfwIdentities.Split split = LfwIdentities.split(data, o.minImages(), o.trainPerPerson(),
                 o.seed());
         List<String> keys = keysToEmbed(data, pairs, split, o.allImages());
         EmbeddingPipeline.Result r;
@@ -132,7 +133,7 @@ public final class LfwEvaluation {
         }
         Verification.Result v = verify(pairs.pairs(), r.embeddings(), o.farTarget());
         List<IdentityClassification.Result> cls = new ArrayList<>();
-        ImageTransferTask task = IdentityClassification.task(data, split, o.minImages(), source);
+        ImageTransferTask task = LfwIdentities.task(data, split, o.minImages(), source);
         for (String l : o.learners()) {
             cls.add(IdentityClassification.run(task, l, InnerLearners.<Label>named(l, new LabelFactory()), o.settings(),
                     o.seed()));

@@ -75,7 +75,7 @@ public final class ComparisonChart {
 
     private static CategoryChart panel(String task, Metric metric, List<SummaryRow> rows, int width, int height) {
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(task)
-                .yAxisTitle(metric.label() + (metric.higherIsBetter() ? " (higher is better)" : " (lower is better)"))
+                .yAxisTitle(metric.name() + (metric.higherIsBetter() ? " (higher is better)" : " (lower is better)"))
                 .build();
         Styler st = chart.getStyler();
         st.setLegendPosition(Styler.LegendPosition.OutsideS);

@@ -4,7 +4,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.tl4j.core.eval.Metric;
 import org.tl4j.core.eval.RunRecord;
 import org.tl4j.core.eval.RunStore;
 
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +71,11 @@ public final class CsvRunStore implements RunStore, AutoCloseable {
     public synchronized void save(RunRecord r) {
         records.put(r.key(), r);
         StringBuilder metrics = new StringBuilder();
-        for (Map.Entry<Metric, Double> e : r.metrics().entrySet()) {
+        for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
             if (!metrics.isEmpty()) {
                 metrics.append(';');
             }
-            metrics.append(e.getKey().label()).append('=').append(e.getValue());
+            metrics.append(e.getKey()).append('=').append(e.getValue());
         }
         try {
             printer.printRecord(r.suite(), r.task(), r.strategy(), r.approach(), r.seed(), r.fitMillis(), metrics,
@@ -125,11 +123,14 @@ public final class CsvRunStore implements RunStore, AutoCloseable {
                             + " fields, found " + rec.size() + " (an interrupted write?): delete that line and resume");
                 }
                 try {
-                    Map<Metric, Double> m = new EnumMap<>(Metric.class);
+                    Map<String, Double> m = new LinkedHashMap<>();
                     if (!rec.get("metrics").isEmpty()) {
                         for (String kv : rec.get("metrics").split(";")) {
                             int eq = kv.indexOf('=');
-                            m.put(Metric.parse(kv.substring(0, eq)), Double.parseDouble(kv.substring(eq + 1)));
+                            if (eq <= 0) {
+                                throw new IllegalArgumentException("metric entry '" + kv + "' is not NAME=VALUE");
+                            }
+                            m.put(kv.substring(0, eq), Double.parseDouble(kv.substring(eq + 1)));
                         }
                     }
                     String error = rec.get("error");

@@ -1,5 +1,6 @@
 package org.tl4j.experiments.report;
 
+import org.tl4j.core.BaselineRole;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.apache.commons.csv.CSVFormat;
@@ -50,7 +51,7 @@ public final class ReportWriter {
                 p.printRecord(RESULTS_HEADER);
                 for (ResultRow row : r.rows()) {
                     p.printRecord(row.suite(), row.task(), row.strategy(), row.approach(), row.seed(),
-                            row.metric().label(), num(row.value()), num(row.targetOnly()), num(row.sourceOnly()),
+                            row.metric().name(), num(row.value()), num(row.targetOnly()), num(row.sourceOnly()),
                             num(row.ntg()), row.negativeTransfer().csv(), row.fitMillis(), num(row.published()),
                             row.error() == null ? "" : row.error());
                 }
@@ -103,9 +104,12 @@ public final class ReportWriter {
             Metric primary = metrics.iterator().next();
             sb.append("| strategy | approach |");
             for (Metric m : metrics) {
-                sb.append(' ').append(m.label()).append(" |");
+                sb.append(' ').append(m.name()).append(" |");
             }
-            sb.append(" target-only | source-only | NTG (").append(primary.label()).append(") | p | negative transfer |")
+            Map<BaselineRole, String> roles = r.baselines().getOrDefault(e.getKey(), Map.of());
+            sb.append(' ').append(roleHeader(BaselineRole.TARGET_ONLY, roles)).append(" | ")
+                    .append(roleHeader(BaselineRole.SOURCE_ONLY, roles)).append(" | NTG (").append(primary.name())
+                    .append(") | p | negative transfer |")
                     .append(anyPublished ? " published |" : "").append(" fit ms |\n");
             sb.append("|---|---|").append("---:|".repeat(metrics.size())).append("---:|---:|---:|---:|---|")
                     .append(anyPublished ? "---:|" : "").append("---:|\n");
@@ -131,6 +135,25 @@ public final class ReportWriter {
                         .append(p.failures() > 0 ? " (" + p.failures() + " failed)" : "").append(" |\n");
             }
             sb.append('\n');
+            for (Metric m : metrics) {
+                List<String> undefined = new ArrayList<>();
+                for (Map.Entry<String, Map<Metric, SummaryRow>> se : byStrategy.entrySet()) {
+                    SummaryRow x = se.getValue().get(m);
+                    // No finite value although some fit succeeded: the metric is undefined for this model.
+                    if (x != null && x.n() == 0 && x.failures() < r.seeds().size()) {
+                        undefined.add('`' + se.getKey() + '`');
+                    }
+                }
+                if (!undefined.isEmpty()) {
+                    sb.append("`").append(m.name()).append("` is n/a for ").append(String.join(", ", undefined))
+                            .append(m.needs().isEmpty() ? ": no seed gave a finite value" : ": the metric needs "
+                                    + m.needs() + ", which these models do not give").append(".\n\n");
+                }
+            }
+            if (!roles.containsKey(BaselineRole.TARGET_ONLY)) {
+                sb.append("No target-only baseline applies to this task (").append(r.tasks().getOrDefault(e.getKey(), ""))
+                        .append("): the negative transfer gap is n/a.\n\n");
+            }
             Map<String, String> notRun = r.skipped().getOrDefault(e.getKey(), Map.of());
             if (!notRun.isEmpty()) {
                 sb.append("Not run on this task (they do not apply): ");
@@ -176,6 +199,12 @@ public final class ReportWriter {
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         String json = om.writeValueAsString(provenance);
         atomically(file, w -> w.write(json + "\n"));
+    }
+
+    /** The column header of a reference baseline: its role, and its name where that differs from the role. */
+    static String roleHeader(BaselineRole role, Map<BaselineRole, String> roles) {
+        String name = roles.get(role);
+        return name == null || name.equals(role.label()) ? role.label() : role.label() + " (`" + name + "`)";
     }
 
     /** {@code NEGATIVE}, {@code no} or {@code n/a}, for Markdown. */

@@ -175,4 +175,27 @@ class TlCommandTest {
         }
         return sb.toString();
     }
+
+    @Test
+    void scoreMetricsAreReportedForABinaryTask(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("m");
+        Result r = tl("run", "--seeds", "2", "--strategies", "pooled", "--no-discrepancy", "--metrics",
+                "accuracy,auc_roc,average_precision,log_loss,mse", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<CSVRecord> rows = csv(Files.readString(out.resolve("results.csv")));
+        Set<String> metrics = new TreeSet<>();
+        for (CSVRecord row : rows.subList(1, rows.size())) {
+            if (row.get(1).equals("gaussian-shift-linear")) {
+                metrics.add(row.get(5));
+                if (row.get(5).equals("auc_roc") && row.get(2).equals("target-only")) {
+                    double v = Double.parseDouble(row.get(6));
+                    assertTrue(v > 0.5 && v <= 1, "AUC-ROC of target-only logistic regression: " + v);
+                }
+            }
+        }
+        assertEquals(Set.of("accuracy", "auc_roc", "average_precision", "log_loss"), metrics);
+        Result bad = tl("run", "--seeds", "1", "--metrics", "acuracy", "--out", dir.resolve("x").toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("did you mean accuracy"), bad.err());
+    }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.tl4j.datasets.lfw.LfwIdentities;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,17 +37,17 @@ class LfwProtocolsTest {
     @Test
     void classificationSplitIsSeededPerPerson(@TempDir Path dir) throws IOException {
         LfwDataset d = LfwDataset.open(TinyLfw.archive(dir));
-        IdentityClassification.Split a = IdentityClassification.split(d, 4, 2, 7);
-        IdentityClassification.Split b = IdentityClassification.split(d, 4, 2, 7);
+        LfwIdentities.Split a = LfwIdentities.split(d, 4, 2, 7);
+        LfwIdentities.Split b = LfwIdentities.split(d, 4, 2, 7);
         assertEquals(a, b);
         assertEquals(3, a.people());
         assertEquals(6, a.train().size());
         assertEquals(14 - 6, a.test().size());
-        assertTrue(IdentityClassification.split(d, 4, 2, 8).train().stream().anyMatch(i -> !a.train().contains(i))
-                || IdentityClassification.split(d, 4, 2, 9).train().stream().anyMatch(i -> !a.train().contains(i)),
+        assertTrue(LfwIdentities.split(d, 4, 2, 8).train().stream().anyMatch(i -> !a.train().contains(i))
+                || LfwIdentities.split(d, 4, 2, 9).train().stream().anyMatch(i -> !a.train().contains(i)),
                 "other seeds draw other splits");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> IdentityClassification.split(d, 4, 4, 7));
+                () -> LfwIdentities.split(d, 4, 4, 7));
         assertTrue(e.getMessage().contains("train-per-person"), e.getMessage());
     }
 }

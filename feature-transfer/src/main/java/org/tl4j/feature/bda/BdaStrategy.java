@@ -1,6 +1,7 @@
 package org.tl4j.feature.bda;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
+import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.Setting;
 import org.tl4j.core.StrategyDescriptor;
@@ -106,25 +107,11 @@ public final class BdaStrategy extends PseudoLabelStrategy {
     }
 
     /** Registers {@code bda}. */
-    public static final class Provider implements TransferStrategyProvider {
-        @Override
-        public StrategyDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public boolean supports(OutputFactory<?> outputFactory) {
-            return outputFactory instanceof LabelFactory;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
-            if (!(outputFactory instanceof LabelFactory lf)) {
-                throw new IllegalArgumentException("bda needs class labels (its class-conditional MMD); outputs of type "
-                        + outputFactory.getUnknownOutput().getClass().getSimpleName() + " are not supported");
-            }
-            return (TransferStrategy<T, ?>) (TransferStrategy<?, ?>) new BdaStrategy(InnerLearners.defaultFor(lf));
+    /** Registers the strategy. */
+    public static final class Provider extends InnerLearnerProvider {
+        /** For the ServiceLoader. */
+        public Provider() {
+            super(DESCRIPTOR, Outputs.labels(BdaStrategy::new));
         }
     }
 }

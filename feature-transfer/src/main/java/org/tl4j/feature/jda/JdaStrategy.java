@@ -1,6 +1,7 @@
 package org.tl4j.feature.jda;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
+import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.Setting;
 import org.tl4j.core.StrategyDescriptor;
@@ -99,25 +100,11 @@ public final class JdaStrategy extends PseudoLabelStrategy {
     }
 
     /** Registers {@code jda}. */
-    public static final class Provider implements TransferStrategyProvider {
-        @Override
-        public StrategyDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public boolean supports(OutputFactory<?> outputFactory) {
-            return outputFactory instanceof LabelFactory;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
-            if (!(outputFactory instanceof LabelFactory lf)) {
-                throw new IllegalArgumentException("jda needs class labels (its class-conditional MMD); outputs of type "
-                        + outputFactory.getUnknownOutput().getClass().getSimpleName() + " are not supported");
-            }
-            return (TransferStrategy<T, ?>) (TransferStrategy<?, ?>) new JdaStrategy(InnerLearners.defaultFor(lf));
+    /** Registers the strategy. */
+    public static final class Provider extends InnerLearnerProvider {
+        /** For the ServiceLoader. */
+        public Provider() {
+            super(DESCRIPTOR, Outputs.labels(JdaStrategy::new));
         }
     }
 }

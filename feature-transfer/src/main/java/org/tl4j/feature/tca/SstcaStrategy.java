@@ -4,6 +4,7 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.FeatureSpace;
 import org.tl4j.core.Setting;
@@ -111,26 +112,11 @@ public final class SstcaStrategy extends MappingStrategy<Label> {
     }
 
     /** Registers {@code sstca}. */
-    public static final class Provider implements TransferStrategyProvider {
-        @Override
-        public StrategyDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public boolean supports(OutputFactory<?> outputFactory) {
-            return outputFactory instanceof LabelFactory;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
-            if (!supports(outputFactory)) {
-                throw new IllegalArgumentException("sstca needs class labels (its label kernel); outputs of type "
-                        + outputFactory.getUnknownOutput().getClass().getSimpleName() + " are not supported");
-            }
-            return (TransferStrategy<T, ?>) (TransferStrategy<?, ?>) new SstcaStrategy(
-                    InnerLearners.defaultFor((LabelFactory) outputFactory));
+    /** Registers the strategy. */
+    public static final class Provider extends InnerLearnerProvider {
+        /** For the ServiceLoader. */
+        public Provider() {
+            super(DESCRIPTOR, Outputs.labels(SstcaStrategy::new));
         }
     }
 }

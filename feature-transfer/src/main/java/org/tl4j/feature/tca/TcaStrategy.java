@@ -4,6 +4,7 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.FeatureSpace;
 import org.tl4j.core.Setting;
@@ -106,20 +107,11 @@ public final class TcaStrategy<T extends Output<T>> extends MappingStrategy<T> {
     }
 
     /** Registers {@code tca}. */
-    public static final class Provider implements TransferStrategyProvider {
-        @Override
-        public StrategyDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public boolean supports(OutputFactory<?> outputFactory) {
-            return outputFactory instanceof LabelFactory || outputFactory instanceof RegressionFactory;
-        }
-
-        @Override
-        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
-            return new TcaStrategy<>(InnerLearners.defaultFor(outputFactory));
+    /** Registers the strategy. */
+    public static final class Provider extends InnerLearnerProvider {
+        /** For the ServiceLoader. */
+        public Provider() {
+            super(DESCRIPTOR, Outputs.anyOf(TcaStrategy::new));
         }
     }
 }

@@ -6,6 +6,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.TransferStrategy;
@@ -117,20 +118,11 @@ public final class KmmStrategy<T extends Output<T>> extends ImportanceWeightingS
     }
 
     /** Provides {@code kmm}. */
-    public static final class Provider implements TransferStrategyProvider {
-        @Override
-        public StrategyDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public boolean supports(OutputFactory<?> outputFactory) {
-            return outputFactory instanceof LabelFactory || outputFactory instanceof RegressionFactory;
-        }
-
-        @Override
-        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
-            return new KmmStrategy<>(InnerLearners.defaultFor(outputFactory));
+    /** Registers the strategy. */
+    public static final class Provider extends InnerLearnerProvider {
+        /** For the ServiceLoader. */
+        public Provider() {
+            super(DESCRIPTOR, Outputs.anyOf(KmmStrategy::new));
         }
     }
 }

@@ -5,6 +5,7 @@ import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.TransferStrategy;
@@ -69,20 +70,11 @@ public final class NnWeightingStrategy<T extends Output<T>> extends ImportanceWe
     }
 
     /** Provides {@code nn-weighting}. */
-    public static final class Provider implements TransferStrategyProvider {
-        @Override
-        public StrategyDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public boolean supports(OutputFactory<?> outputFactory) {
-            return outputFactory instanceof LabelFactory || outputFactory instanceof RegressionFactory;
-        }
-
-        @Override
-        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
-            return new NnWeightingStrategy<>(InnerLearners.defaultFor(outputFactory));
+    /** Registers the strategy. */
+    public static final class Provider extends InnerLearnerProvider {
+        /** For the ServiceLoader. */
+        public Provider() {
+            super(DESCRIPTOR, Outputs.anyOf(NnWeightingStrategy::new));
         }
     }
 }

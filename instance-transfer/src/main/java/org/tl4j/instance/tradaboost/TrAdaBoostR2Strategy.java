@@ -6,6 +6,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.FeatureMapping;
 import org.tl4j.core.StrategyDescriptor;
@@ -139,25 +140,11 @@ public final class TrAdaBoostR2Strategy extends BoostingStrategy<Regressor> {
     }
 
     /** Provides {@code tradaboost-r2}. */
-    public static final class Provider implements TransferStrategyProvider {
-        @Override
-        public StrategyDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public boolean supports(OutputFactory<?> outputFactory) {
-            return outputFactory instanceof RegressionFactory;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
-            if (!supports(outputFactory)) {
-                throw new IllegalArgumentException("tradaboost-r2 regresses: it needs Regressor outputs (use tradaboost for classification)");
-            }
-            return (TransferStrategy<T, ?>) (TransferStrategy<?, ?>) new TrAdaBoostR2Strategy(
-                    InnerLearners.defaultFor(new RegressionFactory()));
+    /** Registers the strategy. */
+    public static final class Provider extends InnerLearnerProvider {
+        /** For the ServiceLoader. */
+        public Provider() {
+            super(DESCRIPTOR, Outputs.regression(TrAdaBoostR2Strategy::new));
         }
     }
 }

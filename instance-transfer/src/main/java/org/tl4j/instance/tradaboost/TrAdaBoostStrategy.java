@@ -6,6 +6,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.FeatureMapping;
 import org.tl4j.core.StrategyDescriptor;
@@ -166,25 +167,11 @@ public final class TrAdaBoostStrategy extends BoostingStrategy<Label> {
     }
 
     /** Provides {@code tradaboost}. */
-    public static final class Provider implements TransferStrategyProvider {
-        @Override
-        public StrategyDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public boolean supports(OutputFactory<?> outputFactory) {
-            return outputFactory instanceof LabelFactory;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
-            if (!supports(outputFactory)) {
-                throw new IllegalArgumentException("tradaboost classifies: it needs Label outputs, not "
-                        + outputFactory.getUnknownOutput().getClass().getSimpleName() + " (use tradaboost-r2 for regression)");
-            }
-            return (TransferStrategy<T, ?>) (TransferStrategy<?, ?>) new TrAdaBoostStrategy(InnerLearners.defaultFor(new LabelFactory()));
+    /** Registers the strategy. */
+    public static final class Provider extends InnerLearnerProvider {
+        /** For the ServiceLoader. */
+        public Provider() {
+            super(DESCRIPTOR, Outputs.labels(TrAdaBoostStrategy::new));
         }
     }
 }

@@ -6,6 +6,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import org.apache.commons.rng.sampling.PermutationSampler;
+import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.FeatureMapping;
 import org.tl4j.core.StrategyDescriptor;
@@ -260,25 +261,11 @@ public final class TwoStageTrAdaBoostR2Strategy extends BoostingStrategy<Regress
     }
 
     /** Provides {@code two-stage-tradaboost-r2}. */
-    public static final class Provider implements TransferStrategyProvider {
-        @Override
-        public StrategyDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public boolean supports(OutputFactory<?> outputFactory) {
-            return outputFactory instanceof RegressionFactory;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
-            if (!supports(outputFactory)) {
-                throw new IllegalArgumentException("two-stage-tradaboost-r2 regresses: it needs Regressor outputs");
-            }
-            return (TransferStrategy<T, ?>) (TransferStrategy<?, ?>) new TwoStageTrAdaBoostR2Strategy(
-                    InnerLearners.defaultFor(new RegressionFactory()));
+    /** Registers the strategy. */
+    public static final class Provider extends InnerLearnerProvider {
+        /** For the ServiceLoader. */
+        public Provider() {
+            super(DESCRIPTOR, Outputs.regression(TwoStageTrAdaBoostR2Strategy::new));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.tl4j.instance.ulsif;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.TransferStrategy;
@@ -61,20 +62,11 @@ public final class RuLsifStrategy<T extends Output<T>> extends LsifStrategy<T> {
     }
 
     /** Provides {@code rulsif}. */
-    public static final class Provider implements TransferStrategyProvider {
-        @Override
-        public StrategyDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public boolean supports(OutputFactory<?> outputFactory) {
-            return outputFactory instanceof LabelFactory || outputFactory instanceof RegressionFactory;
-        }
-
-        @Override
-        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
-            return new RuLsifStrategy<>(InnerLearners.defaultFor(outputFactory));
+    /** Registers the strategy. */
+    public static final class Provider extends InnerLearnerProvider {
+        /** For the ServiceLoader. */
+        public Provider() {
+            super(DESCRIPTOR, Outputs.anyOf(RuLsifStrategy::new));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.tl4j.instance.ulsif;
 
+import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.TransferStrategy;
@@ -46,20 +47,11 @@ public final class ULsifStrategy<T extends Output<T>> extends LsifStrategy<T> {
     }
 
     /** Provides {@code ulsif}. */
-    public static final class Provider implements TransferStrategyProvider {
-        @Override
-        public StrategyDescriptor descriptor() {
-            return DESCRIPTOR;
-        }
-
-        @Override
-        public boolean supports(OutputFactory<?> outputFactory) {
-            return outputFactory instanceof LabelFactory || outputFactory instanceof RegressionFactory;
-        }
-
-        @Override
-        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
-            return new ULsifStrategy<>(InnerLearners.defaultFor(outputFactory));
+    /** Registers the strategy. */
+    public static final class Provider extends InnerLearnerProvider {
+        /** For the ServiceLoader. */
+        public Provider() {
+            super(DESCRIPTOR, Outputs.anyOf(ULsifStrategy::new));
         }
     }
 }

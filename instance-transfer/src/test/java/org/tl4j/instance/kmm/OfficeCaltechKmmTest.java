@@ -15,6 +15,7 @@ import org.tl4j.core.suite.SuiteContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tl4j.core.eval.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,8 +48,8 @@ class OfficeCaltechKmmTest {
     @Test
     void kmmWithAWeightedLinearSvmReproducesItsGoldenNumbersOnTwoPairs() {
         EvaluationReport r = run(List.of("W->D", "D->W"), 1);
-        assertEquals(106 / 157.0, r.summary("W->D", "kmm", Metric.ACCURACY).orElseThrow().mean(), HALF_EXAMPLE);
-        assertEquals(178 / 295.0, r.summary("D->W", "kmm", Metric.ACCURACY).orElseThrow().mean(), HALF_EXAMPLE);
+        assertEquals(106 / 157.0, r.summary("W->D", "kmm", Metrics.ACCURACY).orElseThrow().mean(), HALF_EXAMPLE);
+        assertEquals(178 / 295.0, r.summary("D->W", "kmm", Metrics.ACCURACY).orElseThrow().mean(), HALF_EXAMPLE);
     }
 
     @Test
@@ -56,13 +57,13 @@ class OfficeCaltechKmmTest {
         PublishedTable t = PublishedTable.load("office-caltech");
         int found = 0;
         for (var p : org.tl4j.datasets.OfficeCaltech.PAIRS) {
-            if (t.lookup(p.name(), "kmm", Metric.ACCURACY).isPresent()) {
+            if (t.lookup(p.name(), "kmm", Metrics.ACCURACY).isPresent()) {
                 found++;
-                assertTrue(t.reference(p.name(), "kmm", Metric.ACCURACY).contains("TKDE"));
+                assertTrue(t.reference(p.name(), "kmm", Metrics.ACCURACY).contains("TKDE"));
             }
         }
         assertEquals(12, found);
-        assertEquals(0.4832, t.lookup("C->A", "kmm", Metric.ACCURACY).getAsDouble(), 1e-12);
+        assertEquals(0.4832, t.lookup("C->A", "kmm", Metrics.ACCURACY).getAsDouble(), 1e-12);
     }
 
     @Test
@@ -73,7 +74,7 @@ class OfficeCaltechKmmTest {
         EvaluationReport r = run(pairs, 3);
         double mean = 0;
         for (String p : pairs) {
-            mean += r.summary(p, "kmm", Metric.ACCURACY).orElseThrow().mean() / pairs.size();
+            mean += r.summary(p, "kmm", Metrics.ACCURACY).orElseThrow().mean() / pairs.size();
         }
         assertEquals(GOLDEN_TWELVE_PAIR_MEAN, mean, MEAN_TOLERANCE);
     }

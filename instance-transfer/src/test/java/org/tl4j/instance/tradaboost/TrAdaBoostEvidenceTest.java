@@ -13,6 +13,7 @@ import org.tl4j.core.synthetic.PartlyMisleadingSource;
 import org.tl4j.core.synthetic.SyntheticGenerator;
 
 import java.util.List;
+import org.tl4j.core.eval.Metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +41,7 @@ class TrAdaBoostEvidenceTest {
     }
 
     private static SummaryRow row(EvaluationReport r, String task, String strategy) {
-        return r.summary(task, strategy, Metric.ACCURACY).orElseThrow();
+        return r.summary(task, strategy, Metrics.ACCURACY).orElseThrow();
     }
 
     @Test

@@ -1,0 +1,89 @@
+package org.tl4j.datasets.lfw;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.tl4j.backbone.ImageTransferTask;
+import org.tl4j.backbone.LabelledImage;
+import org.tl4j.backbone.PretrainedSource;
+import org.tl4j.core.learn.Seeds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Identity classification on LFW as in FaceNet's "train a classifier on your own images" (D. Sandberg's
+ * {@code classifier.py}): the people with at least {@code minImages} images, each person's images shuffled with a
+ * seed and split into {@code trainPerPerson} training images and the rest for testing. Shared by {@code tl lfw}'s
+ * classification protocol and the {@code lfw-identities} suite.
+ */
+public final class LfwIdentities {
+
+    /**
+     * A per-person split.
+     *
+     * @param train  training images
+     * @param test   test images
+     * @param people number of people
+     */
+    public record Split(List<LabelledImage> train, List<LabelledImage> test, int people) {
+        /** Copies. */
+        public Split {
+            train = List.copyOf(train);
+            test = List.copyOf(test);
+        }
+    }
+
+    private LfwIdentities() {
+    }
+
+    /**
+     * Splits the people with at least {@code minImages} images.
+     *
+     * @throws IllegalArgumentException if {@code trainPerPerson} leaves no test image or fewer than two people qualify
+     */
+    public static Split split(LfwDataset data, int minImages, int trainPerPerson, long seed) {
+        if (trainPerPerson < 1 || trainPerPerson >= minImages) {
+            throw new IllegalArgumentException("Invalid split: " + trainPerPerson + " training images per person with at "
+                    + "least " + minImages + " images each; need 1 <= train-per-person < min-images so every person "
+                    + "keeps a test image");
+        }
+        List<LabelledImage> train = new ArrayList<>();
+        List<LabelledImage> test = new ArrayList<>();
+        int people = 0;
+        for (Map.Entry<String, List<String>> e : data.imagesByPerson().entrySet()) {
+            if (e.getValue().size() < minImages) {
+                continue;
+            }
+            people++;
+            List<String> keys = new ArrayList<>(e.getValue());
+            UniformRandomProvider rng = Seeds.rng(Seeds.derive(seed, "lfw-split:" + e.getKey()));
+            for (int i = keys.size() - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                String t = keys.get(i);
+                keys.set(i, keys.get(j));
+                keys.set(j, t);
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                (i < trainPerPerson ? train : test).add(LabelledImage.of(keys.get(i), e.getKey()));
+            }
+        }
+        if (people < 2) {
+            throw new IllegalArgumentException("Only " + people + " people have at least " + minImages + " images: "
+                    + "classification needs two or more; lower --min-images");
+        }
+        return new Split(train, test, people);
+    }
+
+    /** The image task of a split with {@code source} as the source knowledge, named {@code lfw-identities-<min>}. */
+    public static ImageTransferTask task(LfwDataset data, Split split, int minImages, PretrainedSource source) {
+        return task("lfw-identities-" + minImages, data, split, minImages, source);
+    }
+
+    /** The image task of a split with {@code source} as the source knowledge, named {@code name}. */
+    public static ImageTransferTask task(String name, LfwDataset data, Split split, int minImages,
+                                         PretrainedSource source) {
+        return new ImageTransferTask(name, "LFW identities with at least " + minImages + " images: " + split.people()
+                + " people, " + split.train().size() + " training and " + split.test().size() + " test images; source "
+                + source.name(), source, data.images(), "lfw", split.train(), split.test());
+    }
+}
