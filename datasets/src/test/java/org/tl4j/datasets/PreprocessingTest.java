@@ -1,7 +1,6 @@
 package org.tl4j.datasets;
 
 import org.junit.jupiter.api.Test;
-import org.tl4j.core.eval.Metric;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

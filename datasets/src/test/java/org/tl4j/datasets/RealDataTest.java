@@ -6,7 +6,6 @@ import org.tl4j.core.TransferProblem;
 import org.tl4j.core.contract.SharedData;
 import org.tl4j.core.eval.EvaluationReport;
 import org.tl4j.core.eval.Evaluator;
-import org.tl4j.core.eval.Metric;
 import org.tl4j.core.suite.SuiteContext;
 
 import java.nio.file.Path;

@@ -7,7 +7,6 @@ import org.tl4j.core.contract.SharedData;
 import org.tl4j.datasets.RealDataSuites;
 import org.tl4j.core.eval.EvaluationReport;
 import org.tl4j.core.eval.Evaluator;
-import org.tl4j.core.eval.Metric;
 import org.tl4j.core.eval.SummaryRow;
 import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.core.suite.SuiteProvider;

@@ -7,7 +7,6 @@ import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import org.tl4j.core.AbstractStrategy;
 import org.tl4j.core.FeatureVectorModel;
 import org.tl4j.core.StrategyDescriptor;
-import org.tl4j.core.StrategyProvenance;
 import org.tl4j.core.TransferModel;
 import org.tl4j.core.TransferProblem;
 import org.tl4j.core.TransferStrategy;

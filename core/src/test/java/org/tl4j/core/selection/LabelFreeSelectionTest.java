@@ -7,7 +7,6 @@ import org.tl4j.core.TransferStrategy;
 import org.tl4j.core.TransferTask;
 import org.tl4j.core.eval.EvaluationReport;
 import org.tl4j.core.eval.Evaluator;
-import org.tl4j.core.eval.Metric;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.matrix.TribuoMatrices;
 import org.tl4j.core.synthetic.GaussianCovariateShift;

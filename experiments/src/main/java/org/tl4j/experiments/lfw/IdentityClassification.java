@@ -1,20 +1,14 @@
 package org.tl4j.experiments.lfw;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.tl4j.core.learn.Seeds;
 import org.tl4j.backbone.EmbedderSettings;
 import org.tl4j.backbone.ImageTransferModel;
 import org.tl4j.backbone.ImageTransferTask;
-import org.tl4j.backbone.LabelledImage;
 import org.tl4j.feature.deep.PretrainedEmbeddingStrategy;
-import org.tl4j.backbone.PretrainedSource;
 import org.tribuo.Prediction;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.tl4j.datasets.lfw.LfwIdentities;
 
 /**

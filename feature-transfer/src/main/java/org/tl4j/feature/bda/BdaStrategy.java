@@ -6,18 +6,12 @@ import org.tl4j.core.Approach;
 import org.tl4j.core.Setting;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.TransferModel;
-import org.tl4j.core.TransferStrategy;
-import org.tl4j.core.TransferStrategyProvider;
 import org.tl4j.core.TransferTask;
-import org.tl4j.core.learn.InnerLearners;
 import org.tl4j.feature.jda.PseudoLabelStrategy;
 import org.tl4j.feature.mapping.ClassIndex;
 import org.tl4j.feature.mmd.EmbeddingKernel;
-import org.tribuo.Output;
-import org.tribuo.OutputFactory;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 
 import java.util.EnumSet;
 

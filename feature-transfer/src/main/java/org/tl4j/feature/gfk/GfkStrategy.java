@@ -11,18 +11,12 @@ import org.tl4j.core.Setting;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.TransferModel;
 import org.tl4j.core.TransferProblem;
-import org.tl4j.core.TransferStrategy;
-import org.tl4j.core.TransferStrategyProvider;
 import org.tl4j.core.TransferTask;
-import org.tl4j.core.learn.InnerLearners;
 import org.tl4j.feature.mapping.ExampleMapping;
 import org.tl4j.feature.mapping.MappingStrategy;
 import org.tl4j.feature.mapping.TaskMatrices;
 import org.tribuo.Output;
-import org.tribuo.OutputFactory;
 import org.tribuo.Trainer;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.regression.RegressionFactory;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

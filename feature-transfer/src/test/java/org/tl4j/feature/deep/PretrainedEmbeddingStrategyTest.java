@@ -1,6 +1,5 @@
 package org.tl4j.feature.deep;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tl4j.core.TransferModel;
@@ -15,22 +14,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.tl4j.backbone.BackboneOptions;
 import org.tl4j.backbone.EmbedderSettings;
 import org.tl4j.backbone.EmbeddingSpec;
 import org.tl4j.backbone.ImageTransferModel;
 import org.tl4j.backbone.ImageTransferTask;
-import org.tl4j.backbone.InMemoryImageSource;
-import org.tl4j.backbone.LabelledImage;
 import org.tl4j.backbone.PretrainedSource;
-import org.tl4j.backbone.TinyOnnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**

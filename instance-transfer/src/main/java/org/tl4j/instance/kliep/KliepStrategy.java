@@ -10,16 +10,10 @@ import org.ejml.data.DMatrixRMaj;
 import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.StrategyDescriptor;
-import org.tl4j.core.TransferStrategy;
-import org.tl4j.core.TransferStrategyProvider;
 import org.tl4j.core.TransferTask;
-import org.tl4j.core.learn.InnerLearners;
 import org.tl4j.instance.ImportanceWeightingStrategy;
 import org.tribuo.Output;
-import org.tribuo.OutputFactory;
 import org.tribuo.Trainer;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.regression.RegressionFactory;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

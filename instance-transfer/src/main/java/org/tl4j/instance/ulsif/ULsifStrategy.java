@@ -3,15 +3,9 @@ package org.tl4j.instance.ulsif;
 import org.tl4j.core.InnerLearnerProvider;
 import org.tl4j.core.Approach;
 import org.tl4j.core.StrategyDescriptor;
-import org.tl4j.core.TransferStrategy;
-import org.tl4j.core.TransferStrategyProvider;
 import org.tl4j.core.TransferTask;
-import org.tl4j.core.learn.InnerLearners;
 import org.tribuo.Output;
-import org.tribuo.OutputFactory;
 import org.tribuo.Trainer;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.regression.RegressionFactory;
 
 /**
  * uLSIF as a strategy: the {@link ULsif} least-squares density-ratio estimates (relative parameter 0) weight the

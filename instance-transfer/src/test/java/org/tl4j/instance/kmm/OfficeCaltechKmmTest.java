@@ -9,7 +9,6 @@ import org.tl4j.core.data.PublishedTable;
 import org.tl4j.datasets.RealDataSuites;
 import org.tl4j.core.eval.EvaluationReport;
 import org.tl4j.core.eval.Evaluator;
-import org.tl4j.core.eval.Metric;
 import org.tl4j.core.suite.SuiteContext;
 
 import java.util.ArrayList;

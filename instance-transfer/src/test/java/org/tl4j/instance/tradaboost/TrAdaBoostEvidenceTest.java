@@ -5,7 +5,6 @@ import org.tl4j.core.StrategyRegistry;
 import org.tl4j.core.TransferProblem;
 import org.tl4j.core.eval.EvaluationReport;
 import org.tl4j.core.eval.Evaluator;
-import org.tl4j.core.eval.Metric;
 import org.tl4j.core.eval.NegativeTransferTest;
 import org.tl4j.core.eval.SummaryRow;
 import org.tl4j.core.synthetic.AdversarialSource;
