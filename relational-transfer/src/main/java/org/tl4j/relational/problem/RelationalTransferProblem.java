@@ -36,6 +36,8 @@ import java.util.SplittableRandom;
  * {@code fold_K/train_*} files, so the target trains on {@code fold_K/test_*} and is tested on
  * {@code fold_K/train_*}. As in TreeBoostler ({@code balanced = 1}), negatives are drawn to one per positive, for
  * the source, the target training fold and the target test folds alike (seeded; see {@link Options}).
+ * {@link Options#crossValidation()} selects ordinary cross-validation instead (TreeBoostler's learning-curve
+ * protocol at 100 % of the training folds).
  * The harness pairs runs by seed: seed {@code k} uses target fold {@code (k mod folds) + 1}.
  */
 public final class RelationalTransferProblem implements TransferProblem<Label> {
@@ -99,32 +101,72 @@ public final class RelationalTransferProblem implements TransferProblem<Label> {
         }
     }
 
+    /** How target folds are split into training and test data. */
+    public enum Protocol {
+        /**
+         * TreeBoostler's main protocol ({@code get_kfold_small}): train on one fold, test on all the others —
+         * little target data, as transfer assumes.
+         */
+        ONE_FOLD_TRAIN,
+        /**
+         * Ordinary cross-validation ({@code get_kfold}, the 100 % point of TreeBoostler's learning curves): train
+         * on all folds but one, test on that fold.
+         */
+        ALL_BUT_ONE_TRAIN
+    }
+
     /**
-     * Sampling of the standard protocol.
+     * The protocol and sampling of {@link #standard}.
      *
-     * @param types                   where predicate types come from
+     * @param protocol                   which folds train and which test
+     * @param types                      where predicate types come from
      * @param sourceNegativesPerPositive source negatives kept per positive (0 keeps all); TreeBoostler: 1
      * @param trainNegativesPerPositive  target training negatives per positive (0 keeps all); TreeBoostler: 1
      * @param testNegativesPerPositive   target test negatives per positive (0 keeps all); TreeBoostler: 1
-     * @param sourceSeed              the seed of the source draw, the same for every fold so the source model is
-     *                                learned once per pair
+     * @param sourceSeed                 the seed of the source draw, the same for every fold so the source model is
+     *                                   learned once per pair
      */
-    public record Options(Types types, double sourceNegativesPerPositive, double trainNegativesPerPositive,
-                          double testNegativesPerPositive, long sourceSeed) {
-        /** TreeBoostler's protocol: modes, one negative per positive everywhere, source seed 0. */
+    public record Options(Protocol protocol, Types types, double sourceNegativesPerPositive,
+                          double trainNegativesPerPositive, double testNegativesPerPositive, long sourceSeed) {
+        /** Validates. */
+        public Options {
+            java.util.Objects.requireNonNull(protocol, "protocol");
+            java.util.Objects.requireNonNull(types, "types");
+            for (double r : new double[] {sourceNegativesPerPositive, trainNegativesPerPositive,
+                    testNegativesPerPositive}) {
+                if (!(r >= 0) || Double.isInfinite(r)) {
+                    throw new IllegalArgumentException("Negatives per positive must be finite and non-negative (0"
+                            + " keeps all): " + r);
+                }
+            }
+        }
+
+        /**
+         * TreeBoostler's main protocol (MLJ 2020; {@code transfer_experiment.py}): train on one fold, test on the
+         * others, TreeBoostler's modes, one negative per positive everywhere ({@code balanced = 1}), source seed 0.
+         */
         public static Options treeBoostler() {
-            return new Options(Types.MODES, 1.0, 1.0, 1.0, 0L);
+            return new Options(Protocol.ONE_FOLD_TRAIN, Types.MODES, 1.0, 1.0, 1.0, 0L);
+        }
+
+        /**
+         * The protocol of the 100 % point of TreeBoostler's learning curves ({@code learning_curve.py}): train on
+         * all folds but one, test on that fold with all its negatives; training negatives are not drawn here
+         * ({@code balanced = False}) but by the learner (BoostSRL's two per positive).
+         */
+        public static Options crossValidation() {
+            return new Options(Protocol.ALL_BUT_ONE_TRAIN, Types.MODES, 0, 0, 0, 0L);
         }
 
         /** A copy with other types. */
         public Options withTypes(Types t) {
-            return new Options(t, sourceNegativesPerPositive, trainNegativesPerPositive, testNegativesPerPositive,
-                    sourceSeed);
+            return new Options(protocol, t, sourceNegativesPerPositive, trainNegativesPerPositive,
+                    testNegativesPerPositive, sourceSeed);
         }
 
         /** A copy with another number of test negatives per positive (0 keeps all). */
         public Options withTestNegativesPerPositive(double r) {
-            return new Options(types, sourceNegativesPerPositive, trainNegativesPerPositive, r, sourceSeed);
+            return new Options(protocol, types, sourceNegativesPerPositive, trainNegativesPerPositive, r, sourceSeed);
         }
     }
 
@@ -160,8 +202,11 @@ public final class RelationalTransferProblem implements TransferProblem<Label> {
         SplittableRandom rng = new SplittableRandom(seed);
         long trainSeed = rng.nextLong();
         long testSeed = rng.nextLong();
-        RelationalDataset trainAll = tf.read(fold, BoostSrlFolds.Part.TEST, pair.targetPredicate());
-        RelationalDataset testAll = tf.read(fold, BoostSrlFolds.Part.TRAIN, pair.targetPredicate());
+        boolean oneFold = options.protocol() == Protocol.ONE_FOLD_TRAIN;
+        RelationalDataset trainAll = tf.read(fold, oneFold ? BoostSrlFolds.Part.TEST : BoostSrlFolds.Part.TRAIN,
+                pair.targetPredicate());
+        RelationalDataset testAll = tf.read(fold, oneFold ? BoostSrlFolds.Part.TRAIN : BoostSrlFolds.Part.TEST,
+                pair.targetPredicate());
         RelationalDataset train = sample(trainAll, options.trainNegativesPerPositive(), trainSeed);
         RelationalDataset test = sample(testAll, options.testNegativesPerPositive(), testSeed);
         Schema sourceSchema = DomainSchemas.schema(pair.sourceDataset(), options.types(),
@@ -171,10 +216,12 @@ public final class RelationalTransferProblem implements TransferProblem<Label> {
         targetEvidence.addAll(testAll.facts());
         Schema targetSchema = DomainSchemas.schema(pair.targetDataset(), options.types(), targetEvidence);
         String description = pair.title() + ": source " + RelationalPair.display(pair.sourceDataset())
-                + " (all " + source.positives().size() + " positives), target trained on fold " + fold + " of "
-                + tf.folds() + " (" + train.positives().size() + " positives, " + train.negatives().size()
-                + " negatives) and tested on the other folds (" + test.positives().size() + " positives, "
-                + test.negatives().size() + " negatives); types from " + options.types().name().toLowerCase();
+                + " (all " + source.positives().size() + " positives), target trained on "
+                + (oneFold ? "fold " + fold : "all folds but fold " + fold) + " of " + tf.folds() + " ("
+                + train.positives().size() + " positives, " + train.negatives().size() + " negatives) and tested on "
+                + (oneFold ? "the other folds" : "fold " + fold) + " (" + test.positives().size() + " positives, "
+                + test.negatives().size() + " negatives); types from " + options.types().name().toLowerCase(
+                java.util.Locale.ROOT);
         return new RelationalTransferProblem(pair.name(), description, pair.sourceDataset(), source, sourceSchema,
                 pair.targetDataset(), train, test, targetSchema, fold);
     }

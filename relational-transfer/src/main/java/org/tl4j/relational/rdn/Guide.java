@@ -14,11 +14,11 @@ public interface Guide {
      * Translates a template node's test. Called once per template node reached by at least one example, in
      * pre-order (true subtree first), trees in boosting order.
      *
-     * @param test    the template literals
+     * @param node    the template node; its test is to be translated
      * @param context the node being fitted: translates candidate choices and scores them on its examples
-     * @return one entry per template literal: its translation, or {@code null} to drop the literal
+     * @return one entry per literal of the node's test: its translation, or {@code null} to drop the literal
      */
-    List<Translation> translate(List<Literal> test, Context context);
+    List<Translation> translate(RelationalRegressionTree.Split node, Context context);
 
     /** The node being fitted, as a guide sees it. */
     interface Context {
@@ -32,15 +32,21 @@ public interface Guide {
          */
         double weightedVariance(List<Literal> conjunction);
 
+        /**
+         * The mean gradient of the examples a conjunction holds for minus that of the others: the direction of
+         * the split (NaN when one side is empty).
+         */
+        double direction(List<Literal> conjunction);
+
         /** The number of examples at the node. */
         int examples();
     }
 
     /** The guide that keeps every literal as it is. */
     static Guide identity() {
-        return (test, context) -> {
+        return (node, context) -> {
             java.util.ArrayList<Translation> out = new java.util.ArrayList<>();
-            for (Literal l : test) {
+            for (Literal l : node.test()) {
                 out.add(Translation.identity(l));
             }
             return out;

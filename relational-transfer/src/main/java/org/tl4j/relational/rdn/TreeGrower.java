@@ -146,7 +146,7 @@ public final class TreeGrower {
                 return;
             }
             Context ctx = new Context(w, s.test());
-            List<Translation> tr = guide.translate(s.test(), ctx);
+            List<Translation> tr = guide.translate(s, ctx);
             if (tr.size() != s.test().size()) {
                 throw new IllegalStateException("Guide returned " + tr.size() + " translations for "
                         + s.test().size() + " literals");
@@ -204,6 +204,25 @@ public final class TreeGrower {
                 covered[i] = q.holds(w.bindings[i]);
             }
             return score(w, covered).weightedVariance;
+        }
+
+        @Override
+        public double direction(List<Literal> conjunction) {
+            Query q = new Query(conjunction, w.width, store);
+            double st = 0;
+            double sf = 0;
+            int nt = 0;
+            for (int i = 0; i < w.examples.length; i++) {
+                double g = gradient[w.examples[i]];
+                if (q.holds(w.bindings[i])) {
+                    st += g;
+                    nt++;
+                } else {
+                    sf += g;
+                }
+            }
+            int nf = w.examples.length - nt;
+            return nt == 0 || nf == 0 ? Double.NaN : st / nt - sf / nf;
         }
 
         @Override

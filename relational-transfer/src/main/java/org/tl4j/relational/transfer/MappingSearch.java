@@ -4,6 +4,7 @@ import org.tl4j.relational.data.PredicateSignature;
 import org.tl4j.relational.data.Schema;
 import org.tl4j.relational.rdn.Guide;
 import org.tl4j.relational.rdn.Literal;
+import org.tl4j.relational.rdn.RelationalRegressionTree;
 import org.tl4j.relational.rdn.Translation;
 
 import java.util.ArrayList;
@@ -29,8 +30,11 @@ import java.util.TreeSet;
  * order of its arguments (only the given order unless {@code searchArgPermutations}), such that every source type
  * keeps a single target type. Each assignment whose translated test keeps a literal is scored by the weighted
  * variance of the split it makes of the target examples at the node (the functional gradients of the model refitted
- * so far); the lowest wins (the first enumerated on ties, the empty choices coming first, as in TreeBoostler's
- * BoostSRL) and is fixed for the rest of the search. If no assignment keeps a literal, the predicates map onto
+ * so far); the lowest wins and is fixed for the rest of the search. A test and its complement score the same, so
+ * among equal scores the first (empty choices first, as in TreeBoostler's BoostSRL) whose split points the same way
+ * as the source node's (higher mean gradient on the true side when the source's true subtree has the higher mean
+ * value) is taken, else the first; this does not change what TreeBoostler refits, but it keeps the mapped source
+ * model ({@link MappedSourceModel}), whose leaves are not refitted, from being read upside down. If no assignment keeps a literal, the predicates map onto
  * nothing. Once decided, a predicate's mapping never changes.
  * <p>
  * Mutable: one instance serves one refit.
@@ -90,11 +94,12 @@ public final class MappingSearch implements Guide {
     }
 
     @Override
-    public List<Translation> translate(List<Literal> test, Context context) {
+    public List<Translation> translate(RelationalRegressionTree.Split node, Context context) {
+        List<Literal> test = node.test();
         List<String> open = new ArrayList<>(new LinkedHashSet<>(predicatesOf(test)));
         open.removeIf(p -> decided.containsKey(p) || dropped.contains(p));
         if (!open.isEmpty()) {
-            decide(test, open, context);
+            decide(test, open, context, sourceDirection(node));
         }
         List<Translation> out = new ArrayList<>(test.size());
         for (Literal l : test) {
@@ -111,10 +116,12 @@ public final class MappingSearch implements Guide {
         return out;
     }
 
-    private void decide(List<Literal> test, List<String> open, Context context) {
+    private void decide(List<Literal> test, List<String> open, Context context, double sourceDirection) {
         List<Map<String, Translation>> legal = new ArrayList<>();
         enumerate(open, 0, new LinkedHashMap<>(), new HashMap<>(types), new HashSet<>(usedTargets), legal);
-        Map<String, Translation> best = null;
+        List<Map<String, Translation>> kept = new ArrayList<>();
+        List<List<Literal>> conjunctions = new ArrayList<>();
+        double[] scores = new double[legal.size()];
         double bestScore = Double.POSITIVE_INFINITY;
         for (Map<String, Translation> assignment : legal) {
             List<Translation> tr = new ArrayList<>(test.size());
@@ -127,9 +134,27 @@ public final class MappingSearch implements Guide {
             }
             assignmentsScored++;
             double score = context.weightedVariance(conj);
-            if (score < bestScore) {
-                bestScore = score;
-                best = assignment;
+            scores[kept.size()] = score;
+            kept.add(assignment);
+            conjunctions.add(conj);
+            bestScore = Math.min(bestScore, score);
+        }
+        // Lowest weighted variance wins. A test and its complement split equally well, so among (numerically)
+        // equal scores the first whose split points the way the source node's did is taken (then the first).
+        Map<String, Translation> best = null;
+        double tolerance = 1e-9 * Math.max(1.0, Math.abs(bestScore));
+        for (int i = 0; i < kept.size(); i++) {
+            if (scores[i] > bestScore + tolerance) {
+                continue;
+            }
+            if (best == null) {
+                best = kept.get(i);
+            }
+            double d = context.direction(conjunctions.get(i));
+            if (sourceDirection != 0 && Double.isFinite(sourceDirection) && Double.isFinite(d)
+                    && Math.signum(d) == Math.signum(sourceDirection)) {
+                best = kept.get(i);
+                break;
             }
         }
         for (String p : open) {
@@ -146,6 +171,27 @@ public final class MappingSearch implements Guide {
                 }
             }
         }
+    }
+
+    /**
+     * The direction of a source split: the example-weighted mean leaf value of its true subtree minus that of its
+     * false subtree (NaN when a side reached no source example).
+     */
+    static double sourceDirection(RelationalRegressionTree.Split node) {
+        double[] t = meanLeaf(node.ifTrue());
+        double[] f = meanLeaf(node.ifFalse());
+        return t[1] == 0 || f[1] == 0 ? Double.NaN : t[0] / t[1] - f[0] / f[1];
+    }
+
+    /** {sum of value × examples, examples} over a subtree's leaves. */
+    private static double[] meanLeaf(RelationalRegressionTree.Node n) {
+        if (n instanceof RelationalRegressionTree.Leaf l) {
+            return new double[] {l.value() * l.examples(), l.examples()};
+        }
+        RelationalRegressionTree.Split s = (RelationalRegressionTree.Split) n;
+        double[] a = meanLeaf(s.ifTrue());
+        double[] b = meanLeaf(s.ifFalse());
+        return new double[] {a[0] + b[0], a[1] + b[1]};
     }
 
     /** All legal assignments of the open predicates, empty choices first, targets by name, orders lexicographic. */
