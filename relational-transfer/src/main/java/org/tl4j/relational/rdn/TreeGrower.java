@@ -25,7 +25,9 @@ import java.util.Set;
  * Two-literal tests are searched with a beam: the best one-literal tests that introduce new variables, and the best
  * others, are extended by a second literal (which must use a new variable of the first, when it has any), so a
  * test such as {@code publication(C,A), publication(C,B)} is found although {@code publication(C,A)} alone
- * separates nothing.
+ * separates nothing. A first literal whose substitutions at the node exceed {@link #BEAM_ROW_BUDGET} rows is not
+ * extended (a search limit that keeps, e.g., Twitter's shared words from exploding; it never changes how a chosen
+ * test is evaluated).
  * <p>
  * {@link #growGuided} refits a template tree instead: its tests are kept (translated into the target vocabulary by
  * a {@link Guide}), its leaves get the mean gradients of the target examples reaching them, and, if asked, its
@@ -36,6 +38,11 @@ import java.util.Set;
  */
 public final class TreeGrower {
     private static final double TIE = 1e-12;
+    /**
+     * The most substitutions (over all examples at a node) a first literal of the two-literal beam may produce;
+     * beyond it the literal is not extended. A search limit only: every test placed in a tree is proved exactly.
+     */
+    static final long BEAM_ROW_BUDGET = 200_000;
 
     private final FactStore store;
     private final LanguageBias bias;
@@ -368,9 +375,16 @@ public final class TreeGrower {
         Query q1 = first.query;
         int width1 = q1.endWidth();
         BindingTable[] extended = new BindingTable[n];
+        long rows = 0;
         for (int i = 0; i < n; i++) {
             if (first.covered[i]) {
                 extended[i] = q1.extend(w.bindings[i]);
+                rows += extended[i].rows();
+                if (rows > BEAM_ROW_BUDGET) {
+                    // A first literal this unselective (e.g. a word shared by most accounts) multiplies the
+                    // substitutions beyond use; the beam moves on to the next one.
+                    return null;
+                }
             }
         }
         String[] types1 = extendTypes(w.types, first.conjunction, w.width);
