@@ -63,40 +63,16 @@ public final class RankingMetrics {
      */
     public static double aucRoc(double[] scores, boolean[] positive, double[] weights) {
         check(scores, positive, weights, "AUC-ROC");
-        int[] order = descending(scores);
-        double totalPos = 0;
-        double totalNeg = 0;
-        for (int i = 0; i < scores.length; i++) {
-            if (positive[i]) {
-                totalPos += weight(weights, i);
-            } else {
-                totalNeg += weight(weights, i);
-            }
-        }
-        requireBothClasses(totalPos, totalNeg, "AUC-ROC");
+        Groups g = Groups.of(scores, positive, weights, "AUC-ROC");
         // Walking from the highest score: each positive wins against every negative below its group, ties count ½.
         double negAbove = 0;
         double wins = 0;
-        int i = 0;
-        while (i < order.length) {
-            int j = i;
-            double pos = 0;
-            double neg = 0;
-            while (j < order.length && scores[order[j]] == scores[order[i]]) {
-                int k = order[j];
-                if (positive[k]) {
-                    pos += weight(weights, k);
-                } else {
-                    neg += weight(weights, k);
-                }
-                j++;
-            }
-            double negBelow = totalNeg - negAbove - neg;
-            wins += pos * (negBelow + 0.5 * neg);
-            negAbove += neg;
-            i = j;
+        for (int k = 0; k < g.size; k++) {
+            double negBelow = g.totalNeg - negAbove - g.neg[k];
+            wins += g.pos[k] * (negBelow + 0.5 * g.neg[k]);
+            negAbove += g.neg[k];
         }
-        return wins / (totalPos * totalNeg);
+        return wins / (g.totalPos * g.totalNeg);
     }
 
     /**
@@ -105,37 +81,22 @@ public final class RankingMetrics {
      */
     public static double aucPr(double[] scores, boolean[] positive) {
         check(scores, positive, null, "AUC-PR");
-        int[] order = descending(scores);
-        int totalPos = 0;
-        for (boolean p : positive) {
-            if (p) {
-                totalPos++;
-            }
-        }
-        requireBothClasses(totalPos, positive.length - totalPos, "AUC-PR");
+        Groups g = Groups.of(scores, positive, null, "AUC-PR");
+        double totalPos = g.totalPos;
         // Cumulative (TP, FP) after each group of tied scores, highest first; points without a true positive dropped.
-        double[] tp = new double[order.length];
-        double[] fp = new double[order.length];
+        double[] tp = new double[g.size];
+        double[] fp = new double[g.size];
         int n = 0;
-        int cumTp = 0;
-        int cumFp = 0;
-        int i = 0;
-        while (i < order.length) {
-            int j = i;
-            while (j < order.length && scores[order[j]] == scores[order[i]]) {
-                if (positive[order[j]]) {
-                    cumTp++;
-                } else {
-                    cumFp++;
-                }
-                j++;
-            }
+        double cumTp = 0;
+        double cumFp = 0;
+        for (int k = 0; k < g.size; k++) {
+            cumTp += g.pos[k];
+            cumFp += g.neg[k];
             if (cumTp > 0) {
                 tp[n] = cumTp;
                 fp[n] = cumFp;
                 n++;
             }
-            i = j;
         }
         double recall = tp[0] / totalPos;
         double precision = tp[0] / (tp[0] + fp[0]);
@@ -173,39 +134,19 @@ public final class RankingMetrics {
      */
     public static double averagePrecision(double[] scores, boolean[] positive, double[] weights) {
         check(scores, positive, weights, "average precision");
-        int[] order = descending(scores);
-        double totalPos = 0;
-        double totalNeg = 0;
-        for (int i = 0; i < scores.length; i++) {
-            if (positive[i]) {
-                totalPos += weight(weights, i);
-            } else {
-                totalNeg += weight(weights, i);
-            }
-        }
-        requireBothClasses(totalPos, totalNeg, "average precision");
+        Groups g = Groups.of(scores, positive, weights, "average precision");
         double tp = 0;
         double fp = 0;
         double previousRecall = 0;
         double ap = 0;
-        int i = 0;
-        while (i < order.length) {
-            int j = i;
-            while (j < order.length && scores[order[j]] == scores[order[i]]) {
-                int k = order[j];
-                if (positive[k]) {
-                    tp += weight(weights, k);
-                } else {
-                    fp += weight(weights, k);
-                }
-                j++;
-            }
-            double recall = tp / totalPos;
+        for (int k = 0; k < g.size; k++) {
+            tp += g.pos[k];
+            fp += g.neg[k];
+            double recall = tp / g.totalPos;
             if (recall > previousRecall) {
                 ap += (recall - previousRecall) * (tp / (tp + fp));
                 previousRecall = recall;
             }
-            i = j;
         }
         return ap;
     }
@@ -296,20 +237,51 @@ public final class RankingMetrics {
         return weights == null ? 1.0 : weights[i];
     }
 
-    /** Indices sorted by decreasing score; ties keep index order (the result never depends on it). */
-    private static int[] descending(double[] scores) {
-        Integer[] boxed = new Integer[scores.length];
-        for (int i = 0; i < boxed.length; i++) {
-            boxed[i] = i;
+    /**
+     * The (weighted) positives and negatives at each distinct score, from the highest score down, with the totals.
+     */
+    private static final class Groups {
+        final double[] pos;
+        final double[] neg;
+        final int size;
+        final double totalPos;
+        final double totalNeg;
+
+        private Groups(double[] pos, double[] neg, int size, double totalPos, double totalNeg) {
+            this.pos = pos;
+            this.neg = neg;
+            this.size = size;
+            this.totalPos = totalPos;
+            this.totalNeg = totalNeg;
         }
-        Arrays.sort(boxed, (a, b) -> {
-            int c = Double.compare(scores[b], scores[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        int[] order = new int[boxed.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = boxed[i];
+
+        static Groups of(double[] scores, boolean[] positive, double[] weights, String metric) {
+            Integer[] order = new Integer[scores.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+            double[] pos = new double[scores.length];
+            double[] neg = new double[scores.length];
+            int size = 0;
+            double totalPos = 0;
+            double totalNeg = 0;
+            for (int i = 0; i < order.length; i++) {
+                int k = order[i];
+                if (i == 0 || scores[k] != scores[order[i - 1]]) {
+                    size++;
+                }
+                double w = weight(weights, k);
+                if (positive[k]) {
+                    pos[size - 1] += w;
+                    totalPos += w;
+                } else {
+                    neg[size - 1] += w;
+                    totalNeg += w;
+                }
+            }
+            requireBothClasses(totalPos, totalNeg, metric);
+            return new Groups(pos, neg, size, totalPos, totalNeg);
         }
-        return order;
     }
 }
