@@ -1,5 +1,7 @@
 package org.tl4j.instance.kernel;
 
+import org.tl4j.core.matrix.ParallelRows;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
@@ -71,7 +73,7 @@ public final class RandomFourierFeatures {
         }
         double scale = Math.sqrt(2.0 / b.length);
         int dd = b.length;
-        GaussianKernel.parallelRows(x.numRows, i -> {
+        ParallelRows.forEach(x.numRows, i -> {
             int off = i * dd;
             for (int k = 0; k < dd; k++) {
                 z.data[off + k] = scale * Math.cos(z.data[off + k] + b[k]);

@@ -1,11 +1,12 @@
 package org.tl4j.instance.kliep;
 
+import org.tl4j.instance.DensityRatioSamples;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.matrix.TribuoMatrices;
-import org.tl4j.instance.kernel.GaussianKernel;
+import org.tl4j.core.kernel.GaussianKernel;
 
 import java.util.Arrays;
 
@@ -127,7 +128,7 @@ public final class Kliep {
 
         /** {@code ŵ(x)} for every row of {@code x}. */
         public double[] ratio(DMatrixRMaj x) {
-            return GaussianKernel.expansion(x, centres, sigma, alpha);
+            return GaussianKernel.withWidth(sigma).expansion(x, centres, alpha);
         }
     }
 
@@ -144,7 +145,7 @@ public final class Kliep {
     public static Result fit(DMatrixRMaj source, DMatrixRMaj target, Options options, long seed) {
         int n = source.numRows;
         int m = target.numRows;
-        GaussianKernel.checkSamples("KLIEP", source, target);
+        DensityRatioSamples.check("KLIEP", source, target);
         int b = Math.min(options.centres(), m);
         int[] perm = PermutationSampler.natural(m);
         PermutationSampler.shuffle(Seeds.rng(Seeds.derive(seed, "kliep-centres")), perm);

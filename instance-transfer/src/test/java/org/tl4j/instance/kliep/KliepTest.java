@@ -2,7 +2,7 @@ package org.tl4j.instance.kliep;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.tl4j.instance.kernel.GaussianKernel;
+import org.tl4j.core.kernel.GaussianKernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
