@@ -6,6 +6,7 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.learn.Seeds;
+import org.tl4j.core.matrix.ColumnStatistics;
 import org.tl4j.core.matrix.Subsample;
 
 /**
@@ -32,8 +33,8 @@ public final class DomainDiscrepancy {
     /** Squared distance between the sample means. */
     public static double mmdLinear(DMatrixRMaj xs, DMatrixRMaj xt) {
         checkSameColumns(xs, xt);
-        double[] ms = columnMeans(xs);
-        double[] mt = columnMeans(xt);
+        double[] ms = ColumnStatistics.means(xs);
+        double[] mt = ColumnStatistics.means(xt);
         double s = 0;
         for (int j = 0; j < ms.length; j++) {
             double d = ms[j] - mt[j];
@@ -69,14 +70,16 @@ public final class DomainDiscrepancy {
 
     /**
      * The median heuristic for the kernel width: {@link GaussianKernel#medianWidth}, the median pairwise distance of
-     * the pooled sample (at most {@value GaussianKernel#MEDIAN_POINTS} points from each sample, chosen with
-     * {@code seed}).
+     * the pooled sample (at most {@value GaussianKernel#MEDIAN_POINTS} points from each sample), with the subsample
+     * drawn from the {@link Seeds#IMPORTANCE_WEIGHTS} stream of {@code seed}: exactly the width KMM chooses (and
+     * the median that KLIEP's and uLSIF's width grids are scaled from) when fitted with {@code seed} on the same
+     * samples, rows in the same order.
      *
      * @throws IllegalArgumentException if all points coincide (the kernel would be degenerate)
      */
     public static double medianHeuristic(DMatrixRMaj xs, DMatrixRMaj xt, long seed) {
         checkSameColumns(xs, xt);
-        return GaussianKernel.medianWidth(xs, xt, seed);
+        return GaussianKernel.medianWidth(xs, xt, Seeds.derive(seed, Seeds.IMPORTANCE_WEIGHTS));
     }
 
     /**
@@ -95,8 +98,8 @@ public final class DomainDiscrepancy {
             throw new IllegalArgumentException("The proxy A-distance needs at least 4 points per sample, found "
                     + xs.numRows + " and " + xt.numRows);
         }
-        DMatrixRMaj a = subsample(xs, m, Seeds.derive(seed, "pad-s"));
-        DMatrixRMaj b = subsample(xt, m, Seeds.derive(seed, "pad-t"));
+        DMatrixRMaj a = Subsample.rows(xs, m, Seeds.derive(seed, "pad-s"));
+        DMatrixRMaj b = Subsample.rows(xt, m, Seeds.derive(seed, "pad-t"));
         int half = m / 2;
         int d = xs.numCols;
         int nTrain = 2 * half;
@@ -114,16 +117,9 @@ public final class DomainDiscrepancy {
             (isTrain ? yTrain : yTest)[r] = 1;
             (isTrain ? yTrain : yTest)[r + 1] = -1;
         }
-        double[] mean = columnMeans(train);
-        double[] sd = new double[d];
-        for (int i = 0; i < nTrain; i++) {
-            for (int j = 0; j < d; j++) {
-                double v = train.unsafe_get(i, j) - mean[j];
-                sd[j] += v * v;
-            }
-        }
+        double[] mean = ColumnStatistics.means(train);
+        double[] sd = ColumnStatistics.populationSds(train, mean);
         for (int j = 0; j < d; j++) {
-            sd[j] = Math.sqrt(sd[j] / nTrain);
             if (sd[j] == 0) {
                 sd[j] = 1;
             }
@@ -157,11 +153,14 @@ public final class DomainDiscrepancy {
         return Math.max(0, 2 * (1 - 2 * eps));
     }
 
-    /** The CORAL loss {@code ‖C_s − C_t‖²_F / (4d²)} with unbiased sample covariances. */
+    /**
+     * The CORAL loss {@code ‖C_s − C_t‖²_F / (4d²)} with unbiased sample covariances
+     * ({@link ColumnStatistics#covariance}).
+     */
     public static double coral(DMatrixRMaj xs, DMatrixRMaj xt) {
         checkSameColumns(xs, xt);
-        DMatrixRMaj cs = covariance(xs);
-        DMatrixRMaj ct = covariance(xt);
+        DMatrixRMaj cs = ColumnStatistics.covariance(xs);
+        DMatrixRMaj ct = ColumnStatistics.covariance(xt);
         CommonOps_DDRM.subtractEquals(cs, ct);
         double f = 0;
         for (double v : cs.data) {
@@ -169,42 +168,6 @@ public final class DomainDiscrepancy {
         }
         int d = xs.numCols;
         return f / (4.0 * d * d);
-    }
-
-    /**
-     * The unbiased sample covariance ({@code n − 1} denominator) of the rows of {@code x}.
-     *
-     * @throws IllegalArgumentException with fewer than two rows
-     */
-    public static DMatrixRMaj covariance(DMatrixRMaj x) {
-        if (x.numRows < 2) {
-            throw new IllegalArgumentException("A covariance needs at least two rows, found " + x.numRows);
-        }
-        double[] mean = columnMeans(x);
-        DMatrixRMaj c = x.copy();
-        for (int i = 0; i < c.numRows; i++) {
-            for (int j = 0; j < c.numCols; j++) {
-                c.unsafe_set(i, j, c.unsafe_get(i, j) - mean[j]);
-            }
-        }
-        DMatrixRMaj cov = new DMatrixRMaj(x.numCols, x.numCols);
-        CommonOps_DDRM.multTransA(c, c, cov);
-        CommonOps_DDRM.scale(1.0 / (x.numRows - 1), cov);
-        return cov;
-    }
-
-    /** Column means of {@code x}. */
-    public static double[] columnMeans(DMatrixRMaj x) {
-        double[] m = new double[x.numCols];
-        for (int i = 0; i < x.numRows; i++) {
-            for (int j = 0; j < x.numCols; j++) {
-                m[j] += x.unsafe_get(i, j);
-            }
-        }
-        for (int j = 0; j < m.length; j++) {
-            m[j] /= x.numRows;
-        }
-        return m;
     }
 
     /** At most {@code max} rows of {@code x}, chosen with {@code seed}: {@link Subsample#rows}. */
