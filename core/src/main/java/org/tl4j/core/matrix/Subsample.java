@@ -1,7 +1,5 @@
 package org.tl4j.core.matrix;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.tl4j.core.learn.Seeds;
 
@@ -30,10 +28,7 @@ public final class Subsample {
         if (x.numRows <= max) {
             return x;
         }
-        UniformRandomProvider rng = Seeds.rng(seed);
-        int[] idx = PermutationSampler.natural(x.numRows);
-        PermutationSampler.shuffle(rng, idx);
-        int[] keep = Arrays.copyOf(idx, max);
+        int[] keep = Arrays.copyOf(Seeds.permutation(x.numRows, seed), max);
         Arrays.sort(keep);
         return TribuoMatrices.selectRows(x, keep);
     }

@@ -169,11 +169,7 @@ public final class PartlyMisleadingSource extends SyntheticGenerator<Label> {
     }
 
     private double[] sample(ZigguratSampler.NormalizedGaussian g) {
-        double[] v = new double[dim];
-        for (int j = 0; j < dim; j++) {
-            v[j] = g.sample();
-        }
-        return v;
+        return gaussianVector(g, dim);
     }
 
     private Label label(double[] w, double[] x, UniformRandomProvider rng) {
@@ -192,13 +188,5 @@ public final class PartlyMisleadingSource extends SyntheticGenerator<Label> {
         for (int j = 0; j < v.length; j++) {
             v[j] *= s;
         }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

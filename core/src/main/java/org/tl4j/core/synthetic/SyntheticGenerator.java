@@ -50,6 +50,43 @@ public abstract class SyntheticGenerator<T extends Output<T>> {
         return ZigguratSampler.NormalizedGaussian.of(rng);
     }
 
+    /** {@code n} independent standard normal draws from {@code g}. */
+    protected static double[] gaussianVector(ZigguratSampler.NormalizedGaussian g, int n) {
+        double[] v = new double[n];
+        for (int j = 0; j < n; j++) {
+            v[j] = g.sample();
+        }
+        return v;
+    }
+
+    /**
+     * A standard normal direction orthogonal to {@code w}: a draw {@code u} from {@code g} minus its projection
+     * {@code (u·w / w·w) w}, drawn again while its norm is below {@code 1e-9}. Not normalised.
+     */
+    protected static double[] orthogonalGaussian(double[] w, ZigguratSampler.NormalizedGaussian g) {
+        double ww = dot(w, w);
+        double[] u;
+        double norm;
+        do {
+            u = gaussianVector(g, w.length);
+            double p = dot(u, w) / ww;
+            for (int j = 0; j < w.length; j++) {
+                u[j] -= p * w[j];
+            }
+            norm = Math.sqrt(dot(u, u));
+        } while (norm < 1e-9);
+        return u;
+    }
+
+    /** The dot product {@code a·b}, summed in index order. */
+    protected static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
     /** Checks a sample size. */
     protected static int checkSize(String what, int n, int min) {
         if (n < min) {

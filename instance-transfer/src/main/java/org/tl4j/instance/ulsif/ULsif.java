@@ -1,7 +1,6 @@
 package org.tl4j.instance.ulsif;
 
 import org.tl4j.instance.DensityRatioSamples;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -153,8 +152,7 @@ public final class ULsif {
         int m = target.numRows;
         DensityRatioSamples.check("uLSIF", source, target);
         int b = Math.min(options.centres(), m);
-        int[] perm = PermutationSampler.natural(m);
-        PermutationSampler.shuffle(Seeds.rng(Seeds.derive(seed, "ulsif-centres")), perm);
+        int[] perm = Seeds.permutation(m, Seeds.derive(seed, "ulsif-centres"));
         DMatrixRMaj centres = TribuoMatrices.selectRows(target, Arrays.copyOf(perm, b));
         DMatrixRMaj dSource = GaussianKernel.squaredDistances(source, centres);
         DMatrixRMaj dTarget = GaussianKernel.squaredDistances(target, centres);
@@ -170,10 +168,8 @@ public final class ULsif {
         double lambda;
         double bestScore = Double.NaN;
         if (validate) {
-            int[] sRows = PermutationSampler.natural(n);
-            PermutationSampler.shuffle(Seeds.rng(Seeds.derive(seed, "ulsif-pairs-source")), sRows);
-            int[] tRows = PermutationSampler.natural(m);
-            PermutationSampler.shuffle(Seeds.rng(Seeds.derive(seed, "ulsif-pairs-target")), tRows);
+            int[] sRows = Seeds.permutation(n, Seeds.derive(seed, "ulsif-pairs-source"));
+            int[] tRows = Seeds.permutation(m, Seeds.derive(seed, "ulsif-pairs-target"));
             sigma = sigmas[0];
             lambda = lambdas[0];
             bestScore = Double.POSITIVE_INFINITY;
