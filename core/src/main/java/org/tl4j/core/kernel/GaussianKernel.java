@@ -156,13 +156,11 @@ public final class GaussianKernel implements Serializable {
         double g = gamma;
         double[] norms = squaredNorms(a);
         forBlocks(n, (r0, r1) -> {
-            DMatrixRMaj block = new DMatrixRMaj(r1 - r0, n - r0);
-            DenseProducts.multTransB(a, a, r0, r1, r0, n, block);
+            DMatrixRMaj block = distanceBlock(a, a, norms, norms, r0, r1, r0, n);
             for (int i = r0; i < r1; i++) {
                 int boff = (i - r0) * (n - r0);
                 for (int j = i; j < n; j++) {
-                    double v = norms[i] + norms[j] - 2 * block.data[boff + j - r0];
-                    out.data[i * n + j] = Math.exp(-g * (v > 0 ? v : 0));
+                    out.data[i * n + j] = Math.exp(-g * block.data[boff + j - r0]);
                 }
             }
         });
@@ -190,14 +188,12 @@ public final class GaussianKernel implements Serializable {
         double[] na = squaredNorms(a);
         double[] nb = squaredNorms(b);
         forBlocks(n, (r0, r1) -> {
-            DMatrixRMaj block = new DMatrixRMaj(r1 - r0, m);
-            DenseProducts.multTransB(a, b, r0, r1, 0, m, block);
+            DMatrixRMaj block = distanceBlock(a, b, na, nb, r0, r1, 0, m);
             for (int i = r0; i < r1; i++) {
                 int boff = (i - r0) * m;
                 double s = 0;
                 for (int j = 0; j < m; j++) {
-                    double v = na[i] + nb[j] - 2 * block.data[boff + j];
-                    s += Math.exp(-g * (v > 0 ? v : 0));
+                    s += Math.exp(-g * block.data[boff + j]);
                 }
                 out[i] = s;
             }
@@ -254,16 +250,8 @@ public final class GaussianKernel implements Serializable {
         double[] na = squaredNorms(a);
         double[] nb = squaredNorms(b);
         forBlocks(n, (r0, r1) -> {
-            DMatrixRMaj block = new DMatrixRMaj(r1 - r0, m);
-            DenseProducts.multTransB(a, b, r0, r1, 0, m, block);
-            for (int i = r0; i < r1; i++) {
-                int boff = (i - r0) * m;
-                int off = i * m;
-                for (int j = 0; j < m; j++) {
-                    double v = na[i] + nb[j] - 2 * block.data[boff + j];
-                    out.data[off + j] = v > 0 ? v : 0;
-                }
-            }
+            DMatrixRMaj block = distanceBlock(a, b, na, nb, r0, r1, 0, m);
+            System.arraycopy(block.data, 0, out.data, r0 * m, (r1 - r0) * m);
         });
         return out;
     }
@@ -277,19 +265,35 @@ public final class GaussianKernel implements Serializable {
         }
         double[] norms = squaredNorms(a);
         forBlocks(n, (r0, r1) -> {
-            DMatrixRMaj block = new DMatrixRMaj(r1 - r0, n - r0);
-            DenseProducts.multTransB(a, a, r0, r1, r0, n, block);
+            DMatrixRMaj block = distanceBlock(a, a, norms, norms, r0, r1, r0, n);
             for (int i = r0; i < r1; i++) {
-                int boff = (i - r0) * (n - r0);
                 // Row i of the upper triangle starts after the (n-1) + (n-2) + ... + (n-i) earlier entries.
                 int start = i * (2 * n - i - 1) / 2;
-                for (int j = i + 1; j < n; j++) {
-                    double v = norms[i] + norms[j] - 2 * block.data[boff + j - r0];
-                    out[start + j - i - 1] = v > 0 ? v : 0;
-                }
+                System.arraycopy(block.data, (i - r0) * (n - r0) + i + 1 - r0, out, start, n - i - 1);
             }
         });
         return out;
+    }
+
+    /**
+     * The squared distances {@code max(0, ‖a_i‖² + ‖b_j‖² − 2 a_i·b_j)} for rows {@code [r0, r1)} of {@code a} and
+     * {@code [c0, c1)} of {@code b}, as a new {@code (r1 − r0) × (c1 − c0)} block; the one place where the kernel's
+     * squared distances are formed.
+     */
+    private static DMatrixRMaj distanceBlock(DMatrixRMaj a, DMatrixRMaj b, double[] na, double[] nb, int r0, int r1,
+                                             int c0, int c1) {
+        int w = c1 - c0;
+        DMatrixRMaj block = new DMatrixRMaj(r1 - r0, w);
+        DenseProducts.multTransB(a, b, r0, r1, c0, c1, block);
+        double[] d = block.data;
+        for (int i = r0; i < r1; i++) {
+            int off = (i - r0) * w;
+            for (int j = c0; j < c1; j++) {
+                double v = na[i] + nb[j] - 2 * d[off + j - c0];
+                d[off + j - c0] = v > 0 ? v : 0;
+            }
+        }
+        return block;
     }
 
     /** Squared Euclidean norms of the rows, each summed in column order. */
