@@ -5,6 +5,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.tl4j.core.Domain;
 import org.tl4j.core.FeatureSpace;
 import org.tl4j.core.TransferTask;
+import org.tl4j.core.math.Vectors;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 
@@ -98,7 +99,7 @@ public final class AdversarialSource extends SyntheticGenerator<Label> {
             return m;
         }
         double[] u = orthogonalGaussian(w, gaussian(stream(seed, "unrelated-concept")));
-        double norm = Math.sqrt(dot(u, u));
+        double norm = Math.sqrt(Vectors.dot(u, u));
         for (int j = 0; j < dim; j++) {
             u[j] /= norm;
         }
@@ -125,7 +126,7 @@ public final class AdversarialSource extends SyntheticGenerator<Label> {
         List<Label> y = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             x[i] = gaussianVector(g, dim);
-            boolean pos = dot(w, x[i]) > 0;
+            boolean pos = Vectors.dot(w, x[i]) > 0;
             if (rng.nextDouble() < labelNoise) {
                 pos = !pos;
             }

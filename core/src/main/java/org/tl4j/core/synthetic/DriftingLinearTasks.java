@@ -5,6 +5,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.tl4j.core.Domain;
 import org.tl4j.core.FeatureSpace;
 import org.tl4j.core.TransferTask;
+import org.tl4j.core.math.Vectors;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
@@ -91,9 +92,9 @@ public final class DriftingLinearTasks extends SyntheticGenerator<Regressor> {
     /** The target weights of the draw with {@code seed}. */
     public double[] targetWeights(long seed) {
         double[] ws = sourceWeights(seed);
-        double wsNorm2 = dot(ws, ws);
+        double wsNorm2 = Vectors.dot(ws, ws);
         double[] u = orthogonalGaussian(ws, gaussian(stream(seed, "drift-direction")));
-        double uNorm = Math.sqrt(dot(u, u));
+        double uNorm = Math.sqrt(Vectors.dot(u, u));
         double scale = drift * Math.sqrt(wsNorm2) / uNorm;
         double[] wt = new double[dim];
         for (int j = 0; j < dim; j++) {
@@ -122,7 +123,7 @@ public final class DriftingLinearTasks extends SyntheticGenerator<Regressor> {
         List<Regressor> y = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             x[i] = gaussianVector(g, dim);
-            y.add(new Regressor("y", dot(w, x[i]) + noise * g.sample()));
+            y.add(new Regressor("y", Vectors.dot(w, x[i]) + noise * g.sample()));
         }
         return domain(role, role, seed, new RegressionFactory(), space, x, y);
     }

@@ -6,6 +6,7 @@ import org.tl4j.core.Domain;
 import org.tl4j.core.FeatureSpace;
 import org.tl4j.core.TransferTask;
 import org.tl4j.core.learn.Seeds;
+import org.tl4j.core.math.Vectors;
 import org.tribuo.Output;
 import org.tribuo.OutputFactory;
 
@@ -64,27 +65,18 @@ public abstract class SyntheticGenerator<T extends Output<T>> {
      * {@code (u·w / w·w) w}, drawn again while its norm is below {@code 1e-9}. Not normalised.
      */
     protected static double[] orthogonalGaussian(double[] w, ZigguratSampler.NormalizedGaussian g) {
-        double ww = dot(w, w);
+        double ww = Vectors.dot(w, w);
         double[] u;
         double norm;
         do {
             u = gaussianVector(g, w.length);
-            double p = dot(u, w) / ww;
+            double p = Vectors.dot(u, w) / ww;
             for (int j = 0; j < w.length; j++) {
                 u[j] -= p * w[j];
             }
-            norm = Math.sqrt(dot(u, u));
+            norm = Math.sqrt(Vectors.dot(u, u));
         } while (norm < 1e-9);
         return u;
-    }
-
-    /** The dot product {@code a·b}, summed in index order. */
-    protected static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     /** Checks a sample size. */

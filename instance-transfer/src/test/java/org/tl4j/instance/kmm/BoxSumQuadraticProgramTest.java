@@ -8,6 +8,7 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.convex.ConvexSolver;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.kernel.GaussianKernel;
+import org.tl4j.core.math.Vectors;
 import org.tl4j.instance.kernel.SymmetricOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -253,11 +254,11 @@ class BoxSumQuadraticProgramTest {
                 }
                 double[] qd = new double[n];
                 q.apply(d, qd);
-                double qNorm = Math.sqrt(Math.max(0, dot(d, qd)));
+                double qNorm = Math.sqrt(Math.max(0, Vectors.dot(d, qd)));
                 double bound = Math.sqrt(2 * g.gap()) + Math.sqrt(2 * s.gap()) + 1e-6;
                 assertTrue(qNorm <= bound, what + ": Q-distance " + qNorm + " > " + bound);
                 if (p.ridge() > 0) {
-                    double euclid = Math.sqrt(dot(d, d));
+                    double euclid = Math.sqrt(Vectors.dot(d, d));
                     assertTrue(euclid <= bound / Math.sqrt(p.ridge()), what + ": distance " + euclid);
                 }
                 if (p.name().startsWith("all at the upper")) {
@@ -317,14 +318,6 @@ class BoxSumQuadraticProgramTest {
             assertTrue(gap <= tol * Math.max(Math.abs(f), 1) + 1e-9 * (1 + Math.abs(f)) * 1e-3,
                     what + ": converged with gap " + gap);
         }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     @Test
