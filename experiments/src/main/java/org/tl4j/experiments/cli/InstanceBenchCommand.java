@@ -2,9 +2,9 @@ package org.tl4j.experiments.cli;
 
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.instance.discriminative.DiscriminativeRatio;
-import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.instance.kliep.Kliep;
 import org.tl4j.instance.kmm.BoxSumQuadraticProgram;
 import org.tl4j.instance.kmm.KernelMeanMatching;

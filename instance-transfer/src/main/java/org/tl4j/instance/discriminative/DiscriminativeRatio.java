@@ -1,9 +1,9 @@
 package org.tl4j.instance.discriminative;
 
-import org.tl4j.instance.DensityRatioSamples;
 import org.ejml.data.DMatrixRMaj;
-import org.tl4j.core.selection.DomainClassifierWeigher;
 import org.tl4j.core.kernel.GaussianKernel;
+import org.tl4j.core.selection.DomainClassifierWeigher;
+import org.tl4j.instance.DensityRatioSamples;
 import org.tl4j.instance.kernel.RandomFourierFeatures;
 
 /**

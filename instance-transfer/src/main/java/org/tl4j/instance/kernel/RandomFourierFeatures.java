@@ -1,13 +1,13 @@
 package org.tl4j.instance.kernel;
 
-import org.tl4j.core.matrix.ParallelRows;
-import org.tl4j.core.kernel.GaussianKernel;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.learn.Seeds;
+import org.tl4j.core.matrix.ParallelRows;
 
 /**
  * Random Fourier features for the Gaussian kernel (Rahimi &amp; Recht, <i>Random features for large-scale kernel

@@ -1,7 +1,7 @@
 package org.tl4j.instance.kernel;
 
-import org.tl4j.core.matrix.ParallelRows;
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.matrix.ParallelRows;
 
 /**
  * A symmetric positive semi-definite matrix known through its products with vectors: a dense kernel matrix, or a

@@ -1,10 +1,10 @@
 package org.tl4j.instance.kliep;
 
-import org.tl4j.instance.DensityRatioSamples;
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.matrix.TribuoMatrices;
-import org.tl4j.core.kernel.GaussianKernel;
+import org.tl4j.instance.DensityRatioSamples;
 
 import java.util.Arrays;
 

@@ -1,8 +1,8 @@
 package org.tl4j.instance.kmm;
 
-import org.tl4j.instance.DensityRatioSamples;
 import org.ejml.data.DMatrixRMaj;
 import org.tl4j.core.kernel.GaussianKernel;
+import org.tl4j.instance.DensityRatioSamples;
 import org.tl4j.instance.kernel.RandomFourierFeatures;
 import org.tl4j.instance.kernel.SymmetricOperator;
 

@@ -1,9 +1,9 @@
 package org.tl4j.instance.nnw;
 
-import org.tl4j.instance.DensityRatioSamples;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.tl4j.core.kernel.GaussianKernel;
+import org.tl4j.instance.DensityRatioSamples;
 
 /**
  * Nearest-neighbour importance weighting (Loog, <i>Nearest neighbor-based importance weighting</i>, MLSP 2012):

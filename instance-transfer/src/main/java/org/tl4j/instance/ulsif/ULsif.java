@@ -1,15 +1,15 @@
 package org.tl4j.instance.ulsif;
 
-import org.tl4j.instance.DensityRatioSamples;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.matrix.TribuoMatrices;
-import org.tl4j.core.kernel.GaussianKernel;
+import org.tl4j.instance.DensityRatioSamples;
 
 import java.util.Arrays;
 

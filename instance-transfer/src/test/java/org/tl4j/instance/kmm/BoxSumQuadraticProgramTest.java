@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.ojalgo.matrix.store.R064Store;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.convex.ConvexSolver;
-import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.kernel.GaussianKernel;
+import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.math.Vectors;
 import org.tl4j.instance.kernel.SymmetricOperator;
 
