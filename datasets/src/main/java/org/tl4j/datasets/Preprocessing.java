@@ -1,5 +1,7 @@
 package org.tl4j.datasets;
 
+import org.tl4j.core.math.SampleStatistics;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +13,8 @@ import java.util.Locale;
  *   <li>{@link #ROW_SUM}: divide each example by the sum of its features (bag-of-words histograms to frequencies;
  *   the JDA/TCA code's {@code fts ./ repmat(sum(fts,2),1,m)}); an all-zero example stays zero.</li>
  *   <li>{@link #ZSCORE}: standardise each feature within the domain to mean 0 and population standard deviation 1
- *   (MATLAB's {@code zscore(X,1)}); constant features become 0.</li>
+ *   (MATLAB's {@code zscore(X,1)}; mean and deviation are {@link SampleStatistics}'s); constant features become
+ *   0.</li>
  *   <li>{@link #L2_ROWS}: scale each example to unit Euclidean norm; an all-zero example stays zero.</li>
  *   <li>{@link #NONE}: leave the values as stored.</li>
  * </ul>
@@ -68,17 +71,13 @@ public enum Preprocessing {
                     break;
                 }
                 int d = y[0].length;
+                double[] column = new double[y.length];
                 for (int j = 0; j < d; j++) {
-                    double m = 0;
-                    for (double[] r : y) {
-                        m += r[j];
+                    for (int i = 0; i < y.length; i++) {
+                        column[i] = y[i][j];
                     }
-                    m /= y.length;
-                    double v = 0;
-                    for (double[] r : y) {
-                        v += (r[j] - m) * (r[j] - m);
-                    }
-                    double sd = Math.sqrt(v / y.length);
+                    double m = SampleStatistics.mean(column);
+                    double sd = SampleStatistics.populationSd(column);
                     for (double[] r : y) {
                         r[j] = sd == 0 ? 0 : (r[j] - m) / sd;
                     }

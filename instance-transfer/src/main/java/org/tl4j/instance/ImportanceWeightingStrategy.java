@@ -145,7 +145,7 @@ public abstract class ImportanceWeightingStrategy<T extends Output<T>> extends A
             }
         }
         DMatrixRMaj target = TribuoMatrices.stack(targets, task.featureSpace());
-        Estimate e = estimate(source, target, Seeds.derive(seed, "importance-weights"));
+        Estimate e = estimate(source, target, Seeds.derive(seed, Seeds.IMPORTANCE_WEIGHTS));
         if (e.weights().length != source.numRows) {
             throw new IllegalStateException(descriptor().name() + " returned " + e.weights().length + " weights for "
                     + source.numRows + " source examples");

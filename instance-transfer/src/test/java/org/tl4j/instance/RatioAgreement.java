@@ -1,5 +1,7 @@
 package org.tl4j.instance;
 
+import org.tl4j.core.math.SampleStatistics;
+
 import java.util.Arrays;
 
 /** How well estimated importance weights agree with the true density ratio: rank correlation and normalised MAE. */
@@ -11,8 +13,8 @@ public final class RatioAgreement {
     public static double spearman(double[] a, double[] b) {
         double[] ra = ranks(a);
         double[] rb = ranks(b);
-        double ma = mean(ra);
-        double mb = mean(rb);
+        double ma = SampleStatistics.mean(ra);
+        double mb = SampleStatistics.mean(rb);
         double sab = 0;
         double saa = 0;
         double sbb = 0;
@@ -37,20 +39,12 @@ public final class RatioAgreement {
 
     /** The vector scaled to mean 1. */
     public static double[] toMeanOne(double[] v) {
-        double m = mean(v);
+        double m = SampleStatistics.mean(v);
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = v[i] / m;
         }
         return out;
-    }
-
-    static double mean(double[] v) {
-        double s = 0;
-        for (double e : v) {
-            s += e;
-        }
-        return s / v.length;
     }
 
     private static double[] ranks(double[] v) {

@@ -1,15 +1,13 @@
 package org.tl4j.core.discrepancy;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.learn.Seeds;
-import org.tl4j.core.matrix.TribuoMatrices;
-
-import java.util.Arrays;
+import org.tl4j.core.matrix.ColumnStatistics;
+import org.tl4j.core.matrix.Subsample;
 
 /**
  * Measures of how far apart two samples are, usable before any training. Samples are matrices with one example
@@ -18,8 +16,9 @@ import java.util.Arrays;
  * <ul>
  *   <li>{@link #mmdLinear}: squared maximum mean discrepancy with the linear kernel, {@code ‖μ_s − μ_t‖²}.</li>
  *   <li>{@link #mmdRbf}: the unbiased estimate of squared MMD with the Gaussian kernel
- *   {@code k(x,y) = exp(−‖x−y‖²/(2σ²))} (Gretton et al., JMLR 2012, eq. 3); {@link #medianHeuristic} picks σ as the
- *   median pairwise distance of the pooled sample.</li>
+ *   {@code k(x,y) = exp(−‖x−y‖²/(2σ²))} (Gretton et al., JMLR 2012, eq. 3); {@link #medianHeuristic} picks σ by
+ *   the median heuristic. Kernel and heuristic are {@link GaussianKernel}'s, the ones the kernel density-ratio
+ *   estimators (KMM, KLIEP, uLSIF) use, so the reported width is the width KMM chooses on the same two samples.</li>
  *   <li>{@link #proxyADistance}: {@code 2(1 − 2ε)} with ε the held-out error of a linear domain classifier
  *   (Ben-David et al., NIPS 2007); clipped at 0 when the classifier is no better than chance.</li>
  *   <li>{@link #coral}: the CORAL loss {@code ‖C_s − C_t‖²_F / (4d²)} between covariance matrices
@@ -28,17 +27,14 @@ import java.util.Arrays;
  */
 public final class DomainDiscrepancy {
 
-    /** Most points per sample used by the median heuristic. */
-    public static final int MEDIAN_POINTS = 1000;
-
     private DomainDiscrepancy() {
     }
 
     /** Squared distance between the sample means. */
     public static double mmdLinear(DMatrixRMaj xs, DMatrixRMaj xt) {
         checkSameColumns(xs, xt);
-        double[] ms = columnMeans(xs);
-        double[] mt = columnMeans(xt);
+        double[] ms = ColumnStatistics.means(xs);
+        double[] mt = ColumnStatistics.means(xt);
         double s = 0;
         for (int j = 0; j < ms.length; j++) {
             double d = ms[j] - mt[j];
@@ -62,41 +58,28 @@ public final class DomainDiscrepancy {
             throw new IllegalArgumentException("The unbiased MMD needs at least two points per sample, found "
                     + xs.numRows + " and " + xt.numRows);
         }
-        double gamma = 1.0 / (2 * sigma * sigma);
-        double kss = meanKernel(xs, xs, gamma, true);
-        double ktt = meanKernel(xt, xt, gamma, true);
-        double kst = meanKernel(xs, xt, gamma, false);
-        return kss + ktt - 2 * kst;
+        GaussianKernel k = GaussianKernel.withWidth(sigma);
+        double kss = meanOffDiagonal(k.symmetricMatrix(xs));
+        double ktt = meanOffDiagonal(k.symmetricMatrix(xt));
+        double kst = 0;
+        for (double v : k.rowSums(xs, xt)) {
+            kst += v;
+        }
+        return kss + ktt - 2 * kst / ((double) xs.numRows * xt.numRows);
     }
 
     /**
-     * The median heuristic: the median Euclidean distance between distinct points of the pooled sample (at most
-     * {@link #MEDIAN_POINTS} points from each sample, chosen with {@code seed}).
+     * The median heuristic for the kernel width: {@link GaussianKernel#medianWidth}, the median pairwise distance of
+     * the pooled sample (at most {@value GaussianKernel#MEDIAN_POINTS} points from each sample), with the subsample
+     * drawn from the {@link Seeds#IMPORTANCE_WEIGHTS} stream of {@code seed}: exactly the width KMM chooses (and
+     * the median that KLIEP's and uLSIF's width grids are scaled from) when fitted with {@code seed} on the same
+     * samples, rows in the same order.
      *
      * @throws IllegalArgumentException if all points coincide (the kernel would be degenerate)
      */
     public static double medianHeuristic(DMatrixRMaj xs, DMatrixRMaj xt, long seed) {
         checkSameColumns(xs, xt);
-        DMatrixRMaj a = subsample(xs, MEDIAN_POINTS, Seeds.derive(seed, "median-s"));
-        DMatrixRMaj b = subsample(xt, MEDIAN_POINTS, Seeds.derive(seed, "median-t"));
-        DMatrixRMaj pooled = new DMatrixRMaj(a.numRows + b.numRows, a.numCols);
-        CommonOps_DDRM.insert(a, pooled, 0, 0);
-        CommonOps_DDRM.insert(b, pooled, a.numRows, 0);
-        int n = pooled.numRows;
-        double[] d = new double[n * (n - 1) / 2];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                d[k++] = Math.sqrt(squaredDistance(pooled, i, pooled, j));
-            }
-        }
-        Arrays.sort(d);
-        double median = d.length % 2 == 1 ? d[d.length / 2] : 0.5 * (d[d.length / 2 - 1] + d[d.length / 2]);
-        if (!(median > 0)) {
-            throw new IllegalArgumentException("The median pairwise distance is 0 (most points coincide): "
-                    + "the Gaussian kernel width cannot be chosen by the median heuristic; give one explicitly");
-        }
-        return median;
+        return GaussianKernel.medianWidth(xs, xt, Seeds.derive(seed, Seeds.IMPORTANCE_WEIGHTS));
     }
 
     /**
@@ -115,8 +98,8 @@ public final class DomainDiscrepancy {
             throw new IllegalArgumentException("The proxy A-distance needs at least 4 points per sample, found "
                     + xs.numRows + " and " + xt.numRows);
         }
-        DMatrixRMaj a = subsample(xs, m, Seeds.derive(seed, "pad-s"));
-        DMatrixRMaj b = subsample(xt, m, Seeds.derive(seed, "pad-t"));
+        DMatrixRMaj a = Subsample.rows(xs, m, Seeds.derive(seed, "pad-s"));
+        DMatrixRMaj b = Subsample.rows(xt, m, Seeds.derive(seed, "pad-t"));
         int half = m / 2;
         int d = xs.numCols;
         int nTrain = 2 * half;
@@ -134,16 +117,9 @@ public final class DomainDiscrepancy {
             (isTrain ? yTrain : yTest)[r] = 1;
             (isTrain ? yTrain : yTest)[r + 1] = -1;
         }
-        double[] mean = columnMeans(train);
-        double[] sd = new double[d];
-        for (int i = 0; i < nTrain; i++) {
-            for (int j = 0; j < d; j++) {
-                double v = train.unsafe_get(i, j) - mean[j];
-                sd[j] += v * v;
-            }
-        }
+        double[] mean = ColumnStatistics.means(train);
+        double[] sd = ColumnStatistics.populationSds(train, mean);
         for (int j = 0; j < d; j++) {
-            sd[j] = Math.sqrt(sd[j] / nTrain);
             if (sd[j] == 0) {
                 sd[j] = 1;
             }
@@ -177,11 +153,14 @@ public final class DomainDiscrepancy {
         return Math.max(0, 2 * (1 - 2 * eps));
     }
 
-    /** The CORAL loss {@code ‖C_s − C_t‖²_F / (4d²)} with unbiased sample covariances. */
+    /**
+     * The CORAL loss {@code ‖C_s − C_t‖²_F / (4d²)} with unbiased sample covariances
+     * ({@link ColumnStatistics#covariance}).
+     */
     public static double coral(DMatrixRMaj xs, DMatrixRMaj xt) {
         checkSameColumns(xs, xt);
-        DMatrixRMaj cs = covariance(xs);
-        DMatrixRMaj ct = covariance(xt);
+        DMatrixRMaj cs = ColumnStatistics.covariance(xs);
+        DMatrixRMaj ct = ColumnStatistics.covariance(xt);
         CommonOps_DDRM.subtractEquals(cs, ct);
         double f = 0;
         for (double v : cs.data) {
@@ -189,58 +168,6 @@ public final class DomainDiscrepancy {
         }
         int d = xs.numCols;
         return f / (4.0 * d * d);
-    }
-
-    /**
-     * The unbiased sample covariance ({@code n − 1} denominator) of the rows of {@code x}.
-     *
-     * @throws IllegalArgumentException with fewer than two rows
-     */
-    public static DMatrixRMaj covariance(DMatrixRMaj x) {
-        if (x.numRows < 2) {
-            throw new IllegalArgumentException("A covariance needs at least two rows, found " + x.numRows);
-        }
-        double[] mean = columnMeans(x);
-        DMatrixRMaj c = x.copy();
-        for (int i = 0; i < c.numRows; i++) {
-            for (int j = 0; j < c.numCols; j++) {
-                c.unsafe_set(i, j, c.unsafe_get(i, j) - mean[j]);
-            }
-        }
-        DMatrixRMaj cov = new DMatrixRMaj(x.numCols, x.numCols);
-        CommonOps_DDRM.multTransA(c, c, cov);
-        CommonOps_DDRM.scale(1.0 / (x.numRows - 1), cov);
-        return cov;
-    }
-
-    /** Column means of {@code x}. */
-    public static double[] columnMeans(DMatrixRMaj x) {
-        double[] m = new double[x.numCols];
-        for (int i = 0; i < x.numRows; i++) {
-            for (int j = 0; j < x.numCols; j++) {
-                m[j] += x.unsafe_get(i, j);
-            }
-        }
-        for (int j = 0; j < m.length; j++) {
-            m[j] /= x.numRows;
-        }
-        return m;
-    }
-
-    /**
-     * At most {@code max} rows of {@code x}, chosen uniformly without replacement with {@code seed} (kept in their
-     * original order); {@code x} itself when it is small enough.
-     */
-    public static DMatrixRMaj subsample(DMatrixRMaj x, int max, long seed) {
-        if (x.numRows <= max) {
-            return x;
-        }
-        UniformRandomProvider rng = Seeds.rng(seed);
-        int[] idx = PermutationSampler.natural(x.numRows);
-        PermutationSampler.shuffle(rng, idx);
-        int[] keep = Arrays.copyOf(idx, max);
-        Arrays.sort(keep);
-        return TribuoMatrices.selectRows(x, keep);
     }
 
     private static void standardise(DMatrixRMaj x, double[] mean, double[] sd) {
@@ -251,29 +178,15 @@ public final class DomainDiscrepancy {
         }
     }
 
-    private static double meanKernel(DMatrixRMaj a, DMatrixRMaj b, double gamma, boolean sameSample) {
+    private static double meanOffDiagonal(DMatrixRMaj k) {
+        int n = k.numRows;
         double s = 0;
-        for (int i = 0; i < a.numRows; i++) {
-            for (int j = sameSample ? i + 1 : 0; j < b.numRows; j++) {
-                s += Math.exp(-gamma * squaredDistance(a, i, b, j));
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                s += k.data[i * n + j];
             }
         }
-        if (sameSample) {
-            return 2 * s / ((double) a.numRows * (a.numRows - 1));
-        }
-        return s / ((double) a.numRows * b.numRows);
-    }
-
-    static double squaredDistance(DMatrixRMaj a, int i, DMatrixRMaj b, int j) {
-        int d = a.numCols;
-        int oa = i * d;
-        int ob = j * d;
-        double s = 0;
-        for (int k = 0; k < d; k++) {
-            double v = a.data[oa + k] - b.data[ob + k];
-            s += v * v;
-        }
-        return s;
+        return 2 * s / ((double) n * (n - 1));
     }
 
     private static void checkSameColumns(DMatrixRMaj xs, DMatrixRMaj xt) {

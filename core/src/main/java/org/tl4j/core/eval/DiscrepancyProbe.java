@@ -6,6 +6,7 @@ import org.tl4j.core.TransferProblem;
 import org.tl4j.core.TransferTask;
 import org.tl4j.core.discrepancy.DomainDiscrepancy;
 import org.tl4j.core.learn.Seeds;
+import org.tl4j.core.matrix.Subsample;
 import org.tl4j.core.matrix.TribuoMatrices;
 import org.tribuo.Output;
 
@@ -47,11 +48,11 @@ public final class DiscrepancyProbe {
             target.add(task.targetTest());
             targetLabel = task.targetName() + "(test features)";
         }
-        DMatrixRMaj xt = DomainDiscrepancy.subsample(TribuoMatrices.stack(target, task.featureSpace()),
+        DMatrixRMaj xt = Subsample.rows(TribuoMatrices.stack(target, task.featureSpace()),
                 MAX_POINTS, Seeds.derive(seed, "disc-target"));
         List<DiscrepancyRecord> out = new ArrayList<>();
         for (Domain<T> s : task.sources()) {
-            DMatrixRMaj xs = DomainDiscrepancy.subsample(TribuoMatrices.features(s, task.featureSpace()),
+            DMatrixRMaj xs = Subsample.rows(TribuoMatrices.features(s, task.featureSpace()),
                     MAX_POINTS, Seeds.derive(seed, "disc-" + s.name()));
             double lin = Double.NaN;
             double rbf = Double.NaN;

@@ -1,5 +1,6 @@
 package org.tl4j.core.eval;
 
+import org.tl4j.core.math.SampleStatistics;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -58,28 +59,15 @@ public final class NegativeTransferTest {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("Invalid significance level: " + alpha + " (must be in (0, 1))");
         }
-        int n = 0;
-        double sum = 0;
-        for (double g : gaps) {
-            if (Double.isFinite(g)) {
-                n++;
-                sum += g;
-            }
-        }
+        int n = SampleStatistics.countFinite(gaps);
         if (n == 0) {
             return new Result(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Verdict.UNDETERMINED);
         }
-        double mean = sum / n;
+        double mean = SampleStatistics.mean(gaps);
         if (n == 1) {
             return new Result(1, mean, Double.NaN, Double.NaN, Double.NaN, Verdict.UNDETERMINED);
         }
-        double ss = 0;
-        for (double g : gaps) {
-            if (Double.isFinite(g)) {
-                ss += (g - mean) * (g - mean);
-            }
-        }
-        double sd = Math.sqrt(ss / (n - 1));
+        double sd = SampleStatistics.sampleSd(gaps);
         if (sd == 0) {
             boolean negative = mean > 0;
             return new Result(n, mean, 0.0, mean > 0 ? Double.POSITIVE_INFINITY : mean < 0 ? Double.NEGATIVE_INFINITY : Double.NaN,

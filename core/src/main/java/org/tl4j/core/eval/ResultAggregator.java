@@ -1,6 +1,7 @@
 package org.tl4j.core.eval;
 
 import org.tl4j.core.BaselineRole;
+import org.tl4j.core.math.SampleStatistics;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,8 +75,9 @@ final class ResultAggregator {
                         rows.add(new ResultRow(suite, task, strategy, r.approach(), r.seed(), metric, values[i],
                                 targetOnly[i], sourceOnly[i], gaps[i], test.verdict(), r.fitMillis(), pub, r.error()));
                     }
-                    summary.add(new SummaryRow(task, strategy, rs.get(0).approach(), metric, countFinite(values),
-                            mean(values), std(values), mean(targetOnly), mean(sourceOnly), test, fitSum / (double) k,
+                    summary.add(new SummaryRow(task, strategy, rs.get(0).approach(), metric, SampleStatistics.countFinite(values),
+                            SampleStatistics.mean(values), SampleStatistics.sampleSd(values), SampleStatistics.mean(targetOnly),
+                            SampleStatistics.mean(sourceOnly), test, fitSum / (double) k,
                             pub, failures));
                 }
             }
@@ -88,42 +90,5 @@ final class ResultAggregator {
         }
         RunRecord r = byKey.get(RunRecord.key(task, strategy, seed));
         return r == null ? Double.NaN : r.value(m);
-    }
-
-    private static int countFinite(double[] v) {
-        int n = 0;
-        for (double x : v) {
-            if (Double.isFinite(x)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** Mean of the finite entries, NaN if none. */
-    static double mean(double[] v) {
-        double s = 0;
-        int n = 0;
-        for (double x : v) {
-            if (Double.isFinite(x)) {
-                s += x;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : s / n;
-    }
-
-    /** Sample standard deviation of the finite entries, NaN with fewer than two. */
-    static double std(double[] v) {
-        double m = mean(v);
-        double s = 0;
-        int n = 0;
-        for (double x : v) {
-            if (Double.isFinite(x)) {
-                s += (x - m) * (x - m);
-                n++;
-            }
-        }
-        return n < 2 ? Double.NaN : Math.sqrt(s / (n - 1));
     }
 }

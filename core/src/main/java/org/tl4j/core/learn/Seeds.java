@@ -1,6 +1,7 @@
 package org.tl4j.core.learn;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.simple.RandomSource;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,14 @@ import java.nio.charset.StandardCharsets;
  * cross-validation split, the inner trainer) gets its own stream and adding a consumer does not shift the others.
  */
 public final class Seeds {
+
+    /**
+     * The stream of a fit's seed that importance-weight estimators draw from (centres, random features and the
+     * kernel width's subsample). The domain discrepancy derives its kernel width from the same stream, so the width
+     * it reports is the width the kernel estimators choose on the same samples with the same seed.
+     */
+    public static final String IMPORTANCE_WEIGHTS = "importance-weights";
+
     private Seeds() {
     }
 
@@ -37,6 +46,29 @@ public final class Seeds {
      */
     public static UniformRandomProvider rng(long seed) {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    }
+
+    /** The indices {@code 0..n−1} in a random order drawn from {@link #rng}{@code (seed)} (Fisher–Yates). */
+    public static int[] permutation(int n, long seed) {
+        int[] p = PermutationSampler.natural(n);
+        PermutationSampler.shuffle(rng(seed), p);
+        return p;
+    }
+
+    /**
+     * Balanced random folds: the fold {@code 0..k−1} of each of {@code n} items, item {@code permutation[i]}
+     * getting fold {@code i mod k}, so fold sizes differ by at most one.
+     */
+    public static int[] folds(int n, int k, long seed) {
+        if (k < 1) {
+            throw new IllegalArgumentException("Invalid number of folds: " + k + " (must be at least 1)");
+        }
+        int[] perm = permutation(n, seed);
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            fold[perm[i]] = i % k;
+        }
+        return fold;
     }
 
     /** The SplitMix64 finaliser (Steele, Lea &amp; Flood, OOPSLA 2014). */

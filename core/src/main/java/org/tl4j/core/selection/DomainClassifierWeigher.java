@@ -1,6 +1,5 @@
 package org.tl4j.core.selection;
 
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.tl4j.core.learn.Seeds;
 
@@ -214,10 +213,6 @@ public final class DomainClassifierWeigher implements ImportanceWeigher {
     }
 
     private static void assignFolds(int[] fold, int offset, int count, int folds, long seed) {
-        int[] perm = PermutationSampler.natural(count);
-        PermutationSampler.shuffle(Seeds.rng(seed), perm);
-        for (int k = 0; k < count; k++) {
-            fold[offset + perm[k]] = k % folds;
-        }
+        System.arraycopy(Seeds.folds(count, folds, seed), 0, fold, offset, count);
     }
 }

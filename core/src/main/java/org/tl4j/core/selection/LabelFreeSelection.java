@@ -1,6 +1,5 @@
 package org.tl4j.core.selection;
 
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.tl4j.core.Domain;
 import org.tl4j.core.FeatureVectorModel;
@@ -167,12 +166,7 @@ public final class LabelFreeSelection {
         if (k < 2) {
             throw new IllegalArgumentException("Label-free selection needs at least 2 labelled source examples, found " + n);
         }
-        int[] fold = new int[n];
-        int[] perm = PermutationSampler.natural(n);
-        PermutationSampler.shuffle(Seeds.rng(Seeds.derive(seed, "selection-folds")), perm);
-        for (int i = 0; i < n; i++) {
-            fold[perm[i]] = i % k;
-        }
+        int[] fold = Seeds.folds(n, k, Seeds.derive(seed, "selection-folds"));
         double[] w = null;
         if (criterion != Criterion.REVERSE_VALIDATION) {
             DMatrixRMaj xs = TribuoMatrices.stack(task.sources(), task.featureSpace());

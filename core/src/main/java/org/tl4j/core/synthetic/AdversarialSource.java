@@ -5,6 +5,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.tl4j.core.Domain;
 import org.tl4j.core.FeatureSpace;
 import org.tl4j.core.TransferTask;
+import org.tl4j.core.math.Vectors;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 
@@ -84,12 +85,7 @@ public final class AdversarialSource extends SyntheticGenerator<Label> {
 
     /** The target concept's weights for {@code seed}. */
     public double[] targetConcept(long seed) {
-        ZigguratSampler.NormalizedGaussian g = gaussian(stream(seed, "concept"));
-        double[] w = new double[dim];
-        for (int j = 0; j < dim; j++) {
-            w[j] = g.sample();
-        }
-        return w;
+        return gaussianVector(gaussian(stream(seed, "concept")), dim);
     }
 
     /** The source concept's weights for {@code seed}: {@code −w}, or a unit vector orthogonal to {@code w}. */
@@ -102,20 +98,8 @@ public final class AdversarialSource extends SyntheticGenerator<Label> {
             }
             return m;
         }
-        ZigguratSampler.NormalizedGaussian g = gaussian(stream(seed, "unrelated-concept"));
-        double ww = dot(w, w);
-        double[] u = new double[dim];
-        double norm;
-        do {
-            for (int j = 0; j < dim; j++) {
-                u[j] = g.sample();
-            }
-            double p = dot(u, w) / ww;
-            for (int j = 0; j < dim; j++) {
-                u[j] -= p * w[j];
-            }
-            norm = Math.sqrt(dot(u, u));
-        } while (norm < 1e-9);
+        double[] u = orthogonalGaussian(w, gaussian(stream(seed, "unrelated-concept")));
+        double norm = Math.sqrt(Vectors.dot(u, u));
         for (int j = 0; j < dim; j++) {
             u[j] /= norm;
         }
@@ -138,26 +122,16 @@ public final class AdversarialSource extends SyntheticGenerator<Label> {
     private Domain<Label> sample(String role, long seed, double[] w, int n) {
         UniformRandomProvider rng = stream(seed, role);
         ZigguratSampler.NormalizedGaussian g = gaussian(rng);
-        double[][] x = new double[n][dim];
+        double[][] x = new double[n][];
         List<Label> y = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < dim; j++) {
-                x[i][j] = g.sample();
-            }
-            boolean pos = dot(w, x[i]) > 0;
+            x[i] = gaussianVector(g, dim);
+            boolean pos = Vectors.dot(w, x[i]) > 0;
             if (rng.nextDouble() < labelNoise) {
                 pos = !pos;
             }
             y.add(pos ? GaussianCovariateShift.POS : GaussianCovariateShift.NEG);
         }
         return domain(role, role, seed, new LabelFactory(), space, x, y);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

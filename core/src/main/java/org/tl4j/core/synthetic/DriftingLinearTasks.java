@@ -5,6 +5,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.tl4j.core.Domain;
 import org.tl4j.core.FeatureSpace;
 import org.tl4j.core.TransferTask;
+import org.tl4j.core.math.Vectors;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
@@ -85,31 +86,15 @@ public final class DriftingLinearTasks extends SyntheticGenerator<Regressor> {
 
     /** The source weights of the draw with {@code seed}. */
     public double[] sourceWeights(long seed) {
-        ZigguratSampler.NormalizedGaussian g = gaussian(stream(seed, "weights"));
-        double[] w = new double[dim];
-        for (int j = 0; j < dim; j++) {
-            w[j] = g.sample();
-        }
-        return w;
+        return gaussianVector(gaussian(stream(seed, "weights")), dim);
     }
 
     /** The target weights of the draw with {@code seed}. */
     public double[] targetWeights(long seed) {
         double[] ws = sourceWeights(seed);
-        ZigguratSampler.NormalizedGaussian g = gaussian(stream(seed, "drift-direction"));
-        double[] u = new double[dim];
-        double wsNorm2 = dot(ws, ws);
-        double uNorm;
-        do {
-            for (int j = 0; j < dim; j++) {
-                u[j] = g.sample();
-            }
-            double proj = dot(u, ws) / wsNorm2;
-            for (int j = 0; j < dim; j++) {
-                u[j] -= proj * ws[j];
-            }
-            uNorm = Math.sqrt(dot(u, u));
-        } while (uNorm < 1e-9);
+        double wsNorm2 = Vectors.dot(ws, ws);
+        double[] u = orthogonalGaussian(ws, gaussian(stream(seed, "drift-direction")));
+        double uNorm = Math.sqrt(Vectors.dot(u, u));
         double scale = drift * Math.sqrt(wsNorm2) / uNorm;
         double[] wt = new double[dim];
         for (int j = 0; j < dim; j++) {
@@ -134,22 +119,12 @@ public final class DriftingLinearTasks extends SyntheticGenerator<Regressor> {
     private Domain<Regressor> sample(String role, long seed, double[] w, int n) {
         UniformRandomProvider rng = stream(seed, role);
         ZigguratSampler.NormalizedGaussian g = gaussian(rng);
-        double[][] x = new double[n][dim];
+        double[][] x = new double[n][];
         List<Regressor> y = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < dim; j++) {
-                x[i][j] = g.sample();
-            }
-            y.add(new Regressor("y", dot(w, x[i]) + noise * g.sample()));
+            x[i] = gaussianVector(g, dim);
+            y.add(new Regressor("y", Vectors.dot(w, x[i]) + noise * g.sample()));
         }
         return domain(role, role, seed, new RegressionFactory(), space, x, y);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

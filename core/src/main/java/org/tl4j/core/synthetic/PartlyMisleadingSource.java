@@ -5,6 +5,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.tl4j.core.Domain;
 import org.tl4j.core.FeatureSpace;
 import org.tl4j.core.TransferTask;
+import org.tl4j.core.math.Vectors;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 
@@ -97,7 +98,7 @@ public final class PartlyMisleadingSource extends SyntheticGenerator<Label> {
     /** The unit target concept of the draw with {@code seed}. */
     public double[] targetConcept(long seed) {
         double[] w = gaussianVector(stream(seed, "concept"));
-        scale(w, 1 / Math.sqrt(dot(w, w)));
+        scale(w, 1 / Math.sqrt(Vectors.dot(w, w)));
         return w;
     }
 
@@ -109,11 +110,11 @@ public final class PartlyMisleadingSource extends SyntheticGenerator<Label> {
         UniformRandomProvider rng = stream(seed, "rotation");
         do {
             u = gaussianVector(rng);
-            double p = dot(u, w);
+            double p = Vectors.dot(u, w);
             for (int j = 0; j < dim; j++) {
                 u[j] -= p * w[j];
             }
-            norm = Math.sqrt(dot(u, u));
+            norm = Math.sqrt(Vectors.dot(u, u));
         } while (norm < 1e-9);
         double a = Math.toRadians(angleDegrees);
         double[] r = new double[dim];
@@ -169,15 +170,11 @@ public final class PartlyMisleadingSource extends SyntheticGenerator<Label> {
     }
 
     private double[] sample(ZigguratSampler.NormalizedGaussian g) {
-        double[] v = new double[dim];
-        for (int j = 0; j < dim; j++) {
-            v[j] = g.sample();
-        }
-        return v;
+        return gaussianVector(g, dim);
     }
 
     private Label label(double[] w, double[] x, UniformRandomProvider rng) {
-        boolean pos = dot(w, x) > 0;
+        boolean pos = Vectors.dot(w, x) > 0;
         if (rng.nextDouble() < labelNoise) {
             pos = !pos;
         }
@@ -192,13 +189,5 @@ public final class PartlyMisleadingSource extends SyntheticGenerator<Label> {
         for (int j = 0; j < v.length; j++) {
             v[j] *= s;
         }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

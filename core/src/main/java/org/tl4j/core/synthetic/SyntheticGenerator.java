@@ -6,6 +6,7 @@ import org.tl4j.core.Domain;
 import org.tl4j.core.FeatureSpace;
 import org.tl4j.core.TransferTask;
 import org.tl4j.core.learn.Seeds;
+import org.tl4j.core.math.Vectors;
 import org.tribuo.Output;
 import org.tribuo.OutputFactory;
 
@@ -48,6 +49,34 @@ public abstract class SyntheticGenerator<T extends Output<T>> {
     /** A standard normal sampler on {@code rng}. */
     protected static ZigguratSampler.NormalizedGaussian gaussian(UniformRandomProvider rng) {
         return ZigguratSampler.NormalizedGaussian.of(rng);
+    }
+
+    /** {@code n} independent standard normal draws from {@code g}. */
+    protected static double[] gaussianVector(ZigguratSampler.NormalizedGaussian g, int n) {
+        double[] v = new double[n];
+        for (int j = 0; j < n; j++) {
+            v[j] = g.sample();
+        }
+        return v;
+    }
+
+    /**
+     * A standard normal direction orthogonal to {@code w}: a draw {@code u} from {@code g} minus its projection
+     * {@code (u·w / w·w) w}, drawn again while its norm is below {@code 1e-9}. Not normalised.
+     */
+    protected static double[] orthogonalGaussian(double[] w, ZigguratSampler.NormalizedGaussian g) {
+        double ww = Vectors.dot(w, w);
+        double[] u;
+        double norm;
+        do {
+            u = gaussianVector(g, w.length);
+            double p = Vectors.dot(u, w) / ww;
+            for (int j = 0; j < w.length; j++) {
+                u[j] -= p * w[j];
+            }
+            norm = Math.sqrt(Vectors.dot(u, u));
+        } while (norm < 1e-9);
+        return u;
     }
 
     /** Checks a sample size. */

@@ -5,6 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.tl4j.core.learn.Seeds;
+import org.tl4j.core.matrix.ColumnStatistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,7 +68,7 @@ class DomainDiscrepancyTest {
         DMatrixRMaj a = gaussian(50, 4, 0, 8);
         DMatrixRMaj b = a.copy();
         CommonOps_DDRM.scale(2, b); // C_b = 4 C_a exactly, so C_a − C_b = −3 C_a
-        DMatrixRMaj ca = DomainDiscrepancy.covariance(a);
+        DMatrixRMaj ca = ColumnStatistics.covariance(a);
         double ss = 0;
         for (double v : ca.data) {
             ss += v * v;

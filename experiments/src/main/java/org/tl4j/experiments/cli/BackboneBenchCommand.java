@@ -1,5 +1,6 @@
 package org.tl4j.experiments.cli;
 
+import org.tl4j.core.math.SampleStatistics;
 import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.datasets.lfw.LfwDataset;
 import org.tl4j.experiments.lfw.SourceArguments;
@@ -137,8 +138,8 @@ final class BackboneBenchCommand implements Callable<Integer> {
                     pipe.embed(src, keys);
                     full[r] = keys.size() / ((System.nanoTime() - t0) / 1e9);
                 }
-                double rm = median(raw);
-                double fm = median(full);
+                double rm = SampleStatistics.median(raw);
+                double fm = SampleStatistics.median(full);
                 t.add(List.of(Integer.toString(b), String.format(Locale.ROOT, "%.1f", rm),
                         String.format(Locale.ROOT, "%.1f", fm), String.format(Locale.ROOT, "%.3f", fm / rm),
                         fm / rm >= TARGET_RATIO ? "yes" : "NO"));
@@ -178,11 +179,5 @@ final class BackboneBenchCommand implements Callable<Integer> {
             }
         }
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

@@ -2,9 +2,9 @@ package org.tl4j.experiments.cli;
 
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.instance.discriminative.DiscriminativeRatio;
-import org.tl4j.instance.kernel.GaussianKernel;
 import org.tl4j.instance.kliep.Kliep;
 import org.tl4j.instance.kmm.BoxSumQuadraticProgram;
 import org.tl4j.instance.kmm.KernelMeanMatching;
@@ -123,7 +123,7 @@ final class InstanceBenchCommand implements Callable<Integer> {
         out.println();
         out.println(title);
         double sigma = GaussianKernel.medianWidth(s, t, 1);
-        double base = time(() -> GaussianKernel.symmetricMatrix(s, sigma));
+        double base = time(() -> GaussianKernel.withWidth(sigma).symmetricMatrix(s));
         out.printf(Locale.ROOT, "  %-30s %9.3f s   1.00x  (baseline: n x n Gaussian kernel matrix)%n",
                 "kernel matrix", base);
         out.flush();

@@ -1,5 +1,9 @@
 package org.tl4j.experiments.lfw;
 
+import org.tl4j.core.math.SampleStatistics;
+import org.tribuo.classification.evaluation.LabelEvaluationUtil;
+import org.tribuo.util.Util;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,10 +23,14 @@ import java.util.List;
  *   <li><b>VAL@FAR</b>: the threshold is the largest one whose false-accept rate on the training folds stays at or
  *   below the target (FaceNet interpolates the training FAR curve instead); reported: the held-out validation rate
  *   (true-accept rate), mean ± standard deviation, and the mean held-out FAR.</li>
- *   <li><b>ROC, AUC and EER</b> over all pairs pooled (no threshold fitting): the exact empirical ROC, its area by
- *   the trapezoid rule (equal to the Mann–Whitney statistic with ties counted half), and the equal error rate where
- *   the false-accept rate equals the false-reject rate, interpolated linearly along the ROC.</li>
+ *   <li><b>ROC, AUC and EER</b> over all pairs pooled (no threshold fitting): the exact empirical ROC with the
+ *   score {@code −distance} and one point per distinct distance (tied pairs form one step), from (0, 0) to (1, 1),
+ *   and its area by the trapezoid rule (equal to the Mann–Whitney statistic with ties counted half) — both from
+ *   Tribuo's {@link LabelEvaluationUtil#generateROCCurve} and {@link Util#auc}, the definitions the rest of tl4j
+ *   uses; and the equal error rate where the false-accept rate equals the false-reject rate, interpolated linearly
+ *   along that ROC.</li>
  * </ul>
+ * Means and standard deviations over folds are {@link SampleStatistics}'s.
  */
 public final class Verification {
 
@@ -111,9 +119,10 @@ public final class Verification {
             val[f] = vf[0];
             far[f] = vf[1];
         }
-        double[][] roc = roc(distance, same);
-        return new Result(acc, thr, mean(acc), std(acc), farTarget, val, far, mean(val), std(val), mean(far),
-                auc(roc[0], roc[1]), eer(roc[0], roc[1]), roc[0], roc[1]);
+        LabelEvaluationUtil.ROC roc = roc(distance, same);
+        return new Result(acc, thr, SampleStatistics.mean(acc), SampleStatistics.populationSd(acc), farTarget, val,
+                far, SampleStatistics.mean(val), SampleStatistics.populationSd(val), SampleStatistics.mean(far),
+                Util.auc(roc.fpr, roc.tpr), eer(roc.fpr, roc.tpr), roc.fpr, roc.tpr);
     }
 
     /**
@@ -204,11 +213,13 @@ public final class Verification {
         return new double[]{ps == 0 ? Double.NaN : (double) ta / ps, pd == 0 ? Double.NaN : (double) fa / pd};
     }
 
-    /** The empirical ROC over all pairs: {fpr[], tpr[]}, from (0, 0) to (1, 1), one point per distinct distance. */
-    static double[][] roc(double[] d, boolean[] same) {
-        boolean[] all = new boolean[d.length];
-        Arrays.fill(all, true);
-        Integer[] idx = indices(d, all);
+    /**
+     * The empirical ROC over all pairs, scored by {@code −distance}: false- and true-accept rates from (0, 0) to
+     * (1, 1), one point per distinct distance (Tribuo's {@link LabelEvaluationUtil#generateROCCurve}).
+     *
+     * @throws IllegalArgumentException unless there are matched and mismatched pairs
+     */
+    static LabelEvaluationUtil.ROC roc(double[] d, boolean[] same) {
         int pos = 0;
         for (boolean s : same) {
             pos += s ? 1 : 0;
@@ -217,39 +228,11 @@ public final class Verification {
         if (pos == 0 || neg == 0) {
             throw new IllegalArgumentException("A ROC needs matched and mismatched pairs, found " + pos + " and " + neg);
         }
-        List<double[]> pts = new ArrayList<>();
-        pts.add(new double[]{0, 0});
-        int tp = 0;
-        int fp = 0;
-        int j = 0;
-        while (j < idx.length) {
-            double v = d[idx[j]];
-            while (j < idx.length && d[idx[j]] == v) {
-                if (same[idx[j]]) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-                j++;
-            }
-            pts.add(new double[]{(double) fp / neg, (double) tp / pos});
+        double[] score = new double[d.length];
+        for (int i = 0; i < d.length; i++) {
+            score[i] = -d[i];
         }
-        double[] fpr = new double[pts.size()];
-        double[] tpr = new double[pts.size()];
-        for (int i = 0; i < pts.size(); i++) {
-            fpr[i] = pts.get(i)[0];
-            tpr[i] = pts.get(i)[1];
-        }
-        return new double[][]{fpr, tpr};
-    }
-
-    /** Area under a ROC curve by the trapezoid rule. */
-    static double auc(double[] fpr, double[] tpr) {
-        double a = 0;
-        for (int i = 1; i < fpr.length; i++) {
-            a += (fpr[i] - fpr[i - 1]) * (tpr[i] + tpr[i - 1]) / 2;
-        }
-        return a;
+        return LabelEvaluationUtil.generateROCCurve(same, score);
     }
 
     /** The equal error rate: where the false-accept rate equals the false-reject rate {@code 1 − tpr}. */
@@ -275,22 +258,5 @@ public final class Verification {
         Integer[] idx = l.toArray(new Integer[0]);
         Arrays.sort(idx, Comparator.comparingDouble(i -> d[i]));
         return idx;
-    }
-
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
-    static double std(double[] v) {
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / v.length);
     }
 }

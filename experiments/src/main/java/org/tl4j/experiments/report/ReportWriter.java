@@ -11,6 +11,7 @@ import org.tl4j.core.eval.Metric;
 import org.tl4j.core.eval.NegativeTransferTest;
 import org.tl4j.core.eval.ResultRow;
 import org.tl4j.core.eval.SummaryRow;
+import org.tl4j.core.math.SampleStatistics;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -238,16 +239,7 @@ public final class ReportWriter {
     }
 
     private static double meanOf(List<DiscrepancyRecord> l, java.util.function.ToDoubleFunction<DiscrepancyRecord> f) {
-        double s = 0;
-        int n = 0;
-        for (DiscrepancyRecord d : l) {
-            double v = f.applyAsDouble(d);
-            if (!Double.isNaN(v)) {
-                s += v;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : s / n;
+        return SampleStatistics.mean(l.stream().mapToDouble(f).toArray());
     }
 
     /** Writes through a temporary file in the same folder, then moves it over {@code file}. */

@@ -1,6 +1,7 @@
 package org.tl4j.experiments.lfw;
 
 import org.junit.jupiter.api.Test;
+import org.tribuo.classification.evaluation.LabelEvaluationUtil;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,6 +68,20 @@ class VerificationTest {
         double[] e = {0.1, 0.3, 0.5};
         boolean[] s2 = {true, false, true};
         assertEquals(0.2, Verification.accuracyThreshold(e, s2, new boolean[]{true, true, true}), TOL);
+    }
+
+    @Test
+    void tiedDistancesFormOneRocStepAndCountHalfInTheAuc() {
+        // Sorted: 0.1S, {0.2S 0.2D}, {0.5S 0.5D}, 0.9D. Mann-Whitney with ties counted half: (3 + 2.5 + 1.5)/9.
+        double[] d = {0.1, 0.2, 0.2, 0.5, 0.5, 0.9};
+        boolean[] same = {true, true, false, true, false, false};
+        int[] fold = {0, 1, 0, 1, 0, 1};
+        Verification.Result r = Verification.evaluate(d, same, fold, 0.4);
+        assertArrayEquals(new double[]{0, 0, 1 / 3.0, 2 / 3.0, 1}, r.rocFpr(), TOL);
+        assertArrayEquals(new double[]{0, 1 / 3.0, 2 / 3.0, 1, 1}, r.rocTpr(), TOL);
+        assertEquals(7 / 9.0, r.auc(), TOL);
+        double[] score = {-0.1, -0.2, -0.2, -0.5, -0.5, -0.9};
+        assertEquals(LabelEvaluationUtil.binaryAUCROC(same, score), r.auc(), 0.0, "Tribuo's AUC of the scores -d");
     }
 
     @Test

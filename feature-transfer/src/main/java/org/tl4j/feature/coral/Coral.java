@@ -2,6 +2,7 @@ package org.tl4j.feature.coral;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.tl4j.core.matrix.ColumnStatistics;
 import org.tl4j.core.matrix.DenseProducts;
 import org.tl4j.feature.linalg.SymmetricEigen;
 import org.tl4j.feature.mapping.LinearMap;
@@ -58,20 +59,7 @@ public final class Coral {
         if (n < 2) {
             throw new IllegalArgumentException("CORAL needs at least two " + what + " samples to estimate a covariance, found " + n);
         }
-        double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += x.data[i * d + j];
-            }
-        }
-        DMatrixRMaj c = x.copy();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                c.data[i * d + j] -= mean[j] / n;
-            }
-        }
-        DMatrixRMaj cov = DenseProducts.gram(c);
-        CommonOps_DDRM.scale(1.0 / (n - 1), cov);
+        DMatrixRMaj cov = ColumnStatistics.covariance(x);
         for (int j = 0; j < d; j++) {
             cov.unsafe_set(j, j, cov.unsafe_get(j, j) + regularisation);
         }

@@ -2,6 +2,7 @@ package org.tl4j.feature.mmd;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.tl4j.core.matrix.ColumnStatistics;
 import org.tl4j.core.matrix.DenseProducts;
 import org.tl4j.feature.linalg.Kernel;
 import org.tl4j.feature.linalg.LowRankUpdatedEigen;
@@ -103,15 +104,7 @@ public final class MmdEmbedding {
         switch (kernelType) {
             case PRIMAL -> {
                 DMatrixRMaj s = DenseProducts.gram(x);
-                double[] mean = new double[d];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < d; j++) {
-                        mean[j] += x.data[i * d + j];
-                    }
-                }
-                for (int j = 0; j < d; j++) {
-                    mean[j] /= n;
-                }
+                double[] mean = ColumnStatistics.means(x);
                 for (int a = 0; a < d; a++) {
                     for (int b = 0; b < d; b++) {
                         s.data[a * d + b] -= n * mean[a] * mean[b];

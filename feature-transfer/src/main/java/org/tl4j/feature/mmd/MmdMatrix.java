@@ -1,5 +1,7 @@
 package org.tl4j.feature.mmd;
 
+import org.tl4j.core.math.Vectors;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -155,7 +157,7 @@ public final class MmdMatrix {
         double s = 0;
         for (int i = 0; i < vectors.size(); i++) {
             for (int j = 0; j < vectors.size(); j++) {
-                double d = dot(vectors.get(i), vectors.get(j));
+                double d = Vectors.dot(vectors.get(i), vectors.get(j));
                 s += weights[i] * weights[j] * d * d;
             }
         }
@@ -205,14 +207,6 @@ public final class MmdMatrix {
                 }
                 s += weights[i] * p * p;
             }
-        }
-        return s;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
         }
         return s;
     }

@@ -2,6 +2,7 @@ package org.tl4j.feature.pca;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.tl4j.core.matrix.ColumnStatistics;
 import org.tl4j.core.matrix.DenseProducts;
 import org.tl4j.feature.linalg.SymmetricEigen;
 import org.tl4j.feature.mapping.LinearMap;
@@ -46,21 +47,8 @@ public final class PrincipalComponents {
         }
         int n = x.numRows;
         int d = x.numCols;
-        double[] mean = new double[d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += x.data[i * d + j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
-        DMatrixRMaj c = x.copy();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                c.data[i * d + j] -= mean[j];
-            }
-        }
+        double[] mean = ColumnStatistics.means(x);
+        DMatrixRMaj c = ColumnStatistics.centred(x, mean);
         DMatrixRMaj cov = DenseProducts.gram(c);
         CommonOps_DDRM.scale(1.0 / n, cov);
         SymmetricEigen e = SymmetricEigen.of(cov, "sample covariance");

@@ -8,7 +8,9 @@ import org.tl4j.core.TransferTask;
 import org.tl4j.core.contract.FeatureTaskStrategyContract;
 import org.tl4j.core.contract.TinyTasks;
 import org.tl4j.core.discrepancy.DomainDiscrepancy;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.learn.NearestNeighbourTrainer;
+import org.tl4j.core.matrix.ColumnStatistics;
 import org.tl4j.core.synthetic.RotatedMoons;
 import org.tl4j.feature.RealData;
 import org.tl4j.feature.mapping.TaskMatrices;
@@ -39,7 +41,7 @@ class TcaStrategyTest extends FeatureTaskStrategyContract<Label> {
     private static double relativeMmd(DMatrixRMaj z, int ns) {
         DMatrixRMaj zs = TaskMatrices.rows(z, 0, ns);
         DMatrixRMaj zt = TaskMatrices.rows(z, ns, z.numRows);
-        double[] mean = DomainDiscrepancy.columnMeans(z);
+        double[] mean = ColumnStatistics.means(z);
         double spread = 0;
         for (int i = 0; i < z.numRows; i++) {
             for (int j = 0; j < z.numCols; j++) {
@@ -54,7 +56,7 @@ class TcaStrategyTest extends FeatureTaskStrategyContract<Label> {
     private static double rbfMmd(DMatrixRMaj z, int ns) {
         DMatrixRMaj zs = TaskMatrices.rows(z, 0, ns);
         DMatrixRMaj zt = TaskMatrices.rows(z, ns, z.numRows);
-        return DomainDiscrepancy.mmdRbf(zs, zt, DomainDiscrepancy.medianHeuristic(zs, zt, 1L));
+        return DomainDiscrepancy.mmdRbf(zs, zt, GaussianKernel.medianWidth(zs, zt, 1L));
     }
 
     @Test

@@ -1,8 +1,9 @@
 package org.tl4j.instance.discriminative;
 
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.selection.DomainClassifierWeigher;
-import org.tl4j.instance.kernel.GaussianKernel;
+import org.tl4j.instance.DensityRatioSamples;
 import org.tl4j.instance.kernel.RandomFourierFeatures;
 
 /**
@@ -89,8 +90,8 @@ public final class DiscriminativeRatio {
             throw new IllegalArgumentException("Discriminative weighting needs both samples: " + source.numRows
                     + " source and " + target.numRows + " target points (pass unlabelled target data)");
         }
-        GaussianKernel.checkFinite(source, "source");
-        GaussianKernel.checkFinite(target, "target");
+        DensityRatioSamples.checkFinite(source, "source");
+        DensityRatioSamples.checkFinite(target, "target");
         DMatrixRMaj s = source;
         DMatrixRMaj t = target;
         double sigma = Double.NaN;

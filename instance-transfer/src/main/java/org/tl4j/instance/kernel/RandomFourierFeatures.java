@@ -5,7 +5,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.CommonOps_MT_DDRM;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.learn.Seeds;
+import org.tl4j.core.matrix.ParallelRows;
 
 /**
  * Random Fourier features for the Gaussian kernel (Rahimi &amp; Recht, <i>Random features for large-scale kernel
@@ -71,7 +73,7 @@ public final class RandomFourierFeatures {
         }
         double scale = Math.sqrt(2.0 / b.length);
         int dd = b.length;
-        GaussianKernel.parallelRows(x.numRows, i -> {
+        ParallelRows.forEach(x.numRows, i -> {
             int off = i * dd;
             for (int k = 0; k < dd; k++) {
                 z.data[off + k] = scale * Math.cos(z.data[off + k] + b[k]);

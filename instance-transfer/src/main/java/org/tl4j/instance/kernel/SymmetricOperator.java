@@ -1,6 +1,7 @@
 package org.tl4j.instance.kernel;
 
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.matrix.ParallelRows;
 
 /**
  * A symmetric positive semi-definite matrix known through its products with vectors: a dense kernel matrix, or a
@@ -219,7 +220,7 @@ public interface SymmetricOperator {
             public void apply(double[] x, double[] out) {
                 int n = q.numRows;
                 double[] a = q.data;
-                GaussianKernel.parallelRows(n, i -> {
+                ParallelRows.forEach(n, i -> {
                     int off = i * n;
                     double s0 = 0;
                     double s1 = 0;
@@ -269,7 +270,7 @@ public interface SymmetricOperator {
                 int n = q.numRows;
                 int size = rows.length;
                 DMatrixRMaj sub = new DMatrixRMaj(size, size);
-                GaussianKernel.parallelRows(size, a -> {
+                ParallelRows.forEach(size, a -> {
                     int off = rows[a] * n;
                     for (int b = 0; b < size; b++) {
                         sub.data[a * size + b] = q.data[off + rows[b]];
@@ -310,7 +311,7 @@ public interface SymmetricOperator {
             public void applyPrincipal(int[] rows, int count, double[] p, double[] out) {
                 int n = q.numRows;
                 double[] a = q.data;
-                GaussianKernel.parallelRows(count, r -> {
+                ParallelRows.forEach(count, r -> {
                     int off = rows[r] * n;
                     double s = 0;
                     for (int b = 0; b < count; b++) {
@@ -348,7 +349,7 @@ public interface SymmetricOperator {
                         }
                     }
                 }
-                GaussianKernel.parallelRows(n, i -> {
+                ParallelRows.forEach(n, i -> {
                     int off = i * dd;
                     double s = 0;
                     for (int k = 0; k < dd; k++) {

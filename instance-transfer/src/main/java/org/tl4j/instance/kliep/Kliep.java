@@ -1,11 +1,10 @@
 package org.tl4j.instance.kliep;
 
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.matrix.TribuoMatrices;
-import org.tl4j.instance.kernel.GaussianKernel;
+import org.tl4j.instance.DensityRatioSamples;
 
 import java.util.Arrays;
 
@@ -127,7 +126,7 @@ public final class Kliep {
 
         /** {@code ŵ(x)} for every row of {@code x}. */
         public double[] ratio(DMatrixRMaj x) {
-            return GaussianKernel.expansion(x, centres, sigma, alpha);
+            return GaussianKernel.withWidth(sigma).expansion(x, centres, alpha);
         }
     }
 
@@ -144,10 +143,9 @@ public final class Kliep {
     public static Result fit(DMatrixRMaj source, DMatrixRMaj target, Options options, long seed) {
         int n = source.numRows;
         int m = target.numRows;
-        GaussianKernel.checkSamples("KLIEP", source, target);
+        DensityRatioSamples.check("KLIEP", source, target);
         int b = Math.min(options.centres(), m);
-        int[] perm = PermutationSampler.natural(m);
-        PermutationSampler.shuffle(Seeds.rng(Seeds.derive(seed, "kliep-centres")), perm);
+        int[] perm = Seeds.permutation(m, Seeds.derive(seed, "kliep-centres"));
         int[] centreRows = Arrays.copyOf(perm, b);
         DMatrixRMaj centres = TribuoMatrices.selectRows(target, centreRows);
         DMatrixRMaj dSource = GaussianKernel.squaredDistances(source, centres);
@@ -167,7 +165,7 @@ public final class Kliep {
                 double[] mult = options.widthMultipliers();
                 candidates = new double[mult.length];
                 scores = new double[mult.length];
-                int[] fold = folds(m, folds, Seeds.derive(seed, "kliep-folds"));
+                int[] fold = Seeds.folds(m, folds, Seeds.derive(seed, "kliep-folds"));
                 boolean[] isCentre = new boolean[m];
                 for (int r : centreRows) {
                     isCentre[r] = true;
@@ -206,18 +204,6 @@ public final class Kliep {
             weights[i] = s;
         }
         return new Result(weights, sigma, candidates, scores, centres, alpha, f.logLikelihood, f.gap, f.iterations);
-    }
-
-    /** Fold of each target row, balanced and shuffled with the seed. */
-    static int[] folds(int m, int folds, long seed) {
-        int[] perm = PermutationSampler.natural(m);
-        UniformRandomProvider rng = Seeds.rng(seed);
-        PermutationSampler.shuffle(rng, perm);
-        int[] fold = new int[m];
-        for (int k = 0; k < m; k++) {
-            fold[perm[k]] = k % folds;
-        }
-        return fold;
     }
 
     private static double crossValidate(DMatrixRMaj dSource, DMatrixRMaj dTarget, int[] centreRows, int[] fold,

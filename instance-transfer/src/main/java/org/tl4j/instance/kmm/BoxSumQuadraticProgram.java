@@ -1,5 +1,6 @@
 package org.tl4j.instance.kmm;
 
+import org.tl4j.core.math.Vectors;
 import org.tl4j.instance.kernel.SymmetricOperator;
 
 import java.util.ArrayList;
@@ -423,7 +424,7 @@ public final class BoxSumQuadraticProgram {
         if (sumFixed) {
             centre(r, f);
         }
-        double rr = dot(r, r, f);
+        double rr = Vectors.dot(r, r, f);
         double rr0 = rr;
         if (!(rr > 0)) {
             return false;
@@ -443,8 +444,8 @@ public final class BoxSumQuadraticProgram {
             if (sumFixed) {
                 centre(qpCentred, f);
             }
-            double curvature = dot(p, qpCentred, f);
-            double gp = dot(g, p, f);
+            double curvature = Vectors.dot(p, qpCentred, f);
+            double gp = Vectors.dot(g, p, f);
             double alphaMax = Double.POSITIVE_INFINITY;
             for (int k = 0; k < f; k++) {
                 double xk = x[free[k]];
@@ -494,7 +495,7 @@ public final class BoxSumQuadraticProgram {
                 total += v;
             }
             bestGain = Math.max(bestGain, gain);
-            double rrNew = dot(r, r, f);
+            double rrNew = Vectors.dot(r, r, f);
             if (rrNew <= 1e-24 * rr0) {
                 break;
             }
@@ -570,14 +571,6 @@ public final class BoxSumQuadraticProgram {
         for (int k = 0; k < count; k++) {
             v[k] -= m;
         }
-    }
-
-    private static double dot(double[] a, double[] b, int count) {
-        double s = 0;
-        for (int k = 0; k < count; k++) {
-            s += a[k] * b[k];
-        }
-        return s;
     }
 
     /**

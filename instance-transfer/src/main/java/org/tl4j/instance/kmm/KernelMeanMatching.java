@@ -1,7 +1,8 @@
 package org.tl4j.instance.kmm;
 
 import org.ejml.data.DMatrixRMaj;
-import org.tl4j.instance.kernel.GaussianKernel;
+import org.tl4j.core.kernel.GaussianKernel;
+import org.tl4j.instance.DensityRatioSamples;
 import org.tl4j.instance.kernel.RandomFourierFeatures;
 import org.tl4j.instance.kernel.SymmetricOperator;
 
@@ -150,7 +151,7 @@ public final class KernelMeanMatching {
     public static Result fit(DMatrixRMaj source, DMatrixRMaj target, Options options, long seed) {
         int n = source.numRows;
         int m = target.numRows;
-        GaussianKernel.checkSamples("KMM", source, target);
+        DensityRatioSamples.check("KMM", source, target);
         double sigma = options.sigma() > 0 ? options.sigma() : GaussianKernel.medianWidth(source, target, seed);
         double eps = Double.isNaN(options.epsilon()) ? (Math.sqrt(n) - 1) / Math.sqrt(n) : options.epsilon();
         double bound = options.bound();
@@ -161,8 +162,8 @@ public final class KernelMeanMatching {
         SymmetricOperator k;
         double[] kappa;
         if (options.randomFeatures() == 0) {
-            k = SymmetricOperator.dense(GaussianKernel.symmetricMatrix(source, sigma));
-            kappa = GaussianKernel.rowSums(source, target, sigma);
+            k = SymmetricOperator.dense(GaussianKernel.withWidth(sigma).symmetricMatrix(source));
+            kappa = GaussianKernel.withWidth(sigma).rowSums(source, target);
             for (int i = 0; i < n; i++) {
                 kappa[i] *= (double) n / m;
             }

@@ -2,7 +2,8 @@ package org.tl4j.instance.nnw;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.tl4j.instance.kernel.GaussianKernel;
+import org.tl4j.core.kernel.GaussianKernel;
+import org.tl4j.instance.DensityRatioSamples;
 
 /**
  * Nearest-neighbour importance weighting (Loog, <i>Nearest neighbor-based importance weighting</i>, MLSP 2012):
@@ -67,8 +68,8 @@ public final class NearestNeighbourWeighting {
         if (!(smoothing >= 0) || Double.isInfinite(smoothing)) {
             throw new IllegalArgumentException("Invalid smoothing: " + smoothing + " (must be finite and >= 0)");
         }
-        GaussianKernel.checkFinite(source, "source");
-        GaussianKernel.checkFinite(target, "target");
+        DensityRatioSamples.checkFinite(source, "source");
+        DensityRatioSamples.checkFinite(target, "target");
         int d = source.numCols;
         double[] counts = new double[n];
         for (int start = 0; start < m; start += BLOCK) {

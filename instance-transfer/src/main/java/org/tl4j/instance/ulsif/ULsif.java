@@ -1,15 +1,15 @@
 package org.tl4j.instance.ulsif;
 
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.matrix.TribuoMatrices;
-import org.tl4j.instance.kernel.GaussianKernel;
+import org.tl4j.instance.DensityRatioSamples;
 
 import java.util.Arrays;
 
@@ -134,7 +134,7 @@ public final class ULsif {
 
         /** {@code r(x)} for every row of {@code x}. */
         public double[] ratio(DMatrixRMaj x) {
-            return GaussianKernel.expansion(x, centres, sigma, theta);
+            return GaussianKernel.withWidth(sigma).expansion(x, centres, theta);
         }
     }
 
@@ -150,10 +150,9 @@ public final class ULsif {
     public static Result fit(DMatrixRMaj source, DMatrixRMaj target, Options options, long seed) {
         int n = source.numRows;
         int m = target.numRows;
-        GaussianKernel.checkSamples("uLSIF", source, target);
+        DensityRatioSamples.check("uLSIF", source, target);
         int b = Math.min(options.centres(), m);
-        int[] perm = PermutationSampler.natural(m);
-        PermutationSampler.shuffle(Seeds.rng(Seeds.derive(seed, "ulsif-centres")), perm);
+        int[] perm = Seeds.permutation(m, Seeds.derive(seed, "ulsif-centres"));
         DMatrixRMaj centres = TribuoMatrices.selectRows(target, Arrays.copyOf(perm, b));
         DMatrixRMaj dSource = GaussianKernel.squaredDistances(source, centres);
         DMatrixRMaj dTarget = GaussianKernel.squaredDistances(target, centres);
@@ -169,16 +168,14 @@ public final class ULsif {
         double lambda;
         double bestScore = Double.NaN;
         if (validate) {
-            int[] sRows = PermutationSampler.natural(n);
-            PermutationSampler.shuffle(Seeds.rng(Seeds.derive(seed, "ulsif-pairs-source")), sRows);
-            int[] tRows = PermutationSampler.natural(m);
-            PermutationSampler.shuffle(Seeds.rng(Seeds.derive(seed, "ulsif-pairs-target")), tRows);
+            int[] sRows = Seeds.permutation(n, Seeds.derive(seed, "ulsif-pairs-source"));
+            int[] tRows = Seeds.permutation(m, Seeds.derive(seed, "ulsif-pairs-target"));
             sigma = sigmas[0];
             lambda = lambdas[0];
             bestScore = Double.POSITIVE_INFINITY;
             for (double s : sigmas) {
-                DMatrixRMaj phiS = GaussianKernel.fromSquaredDistances(dSource, s);
-                DMatrixRMaj phiT = GaussianKernel.fromSquaredDistances(dTarget, s);
+                DMatrixRMaj phiS = GaussianKernel.withWidth(s).fromSquaredDistances(dSource);
+                DMatrixRMaj phiT = GaussianKernel.withWidth(s).fromSquaredDistances(dTarget);
                 double[] scores = leaveOneOutScores(phiS, phiT, alpha, lambdas, Arrays.copyOf(sRows, pairs),
                         Arrays.copyOf(tRows, pairs));
                 for (int l = 0; l < lambdas.length; l++) {
@@ -193,8 +190,8 @@ public final class ULsif {
             sigma = Double.isNaN(options.sigma()) ? median : options.sigma();
             lambda = Double.isNaN(options.lambda()) ? FALLBACK_LAMBDA : options.lambda();
         }
-        DMatrixRMaj phiS = GaussianKernel.fromSquaredDistances(dSource, sigma);
-        DMatrixRMaj phiT = GaussianKernel.fromSquaredDistances(dTarget, sigma);
+        DMatrixRMaj phiS = GaussianKernel.withWidth(sigma).fromSquaredDistances(dSource);
+        DMatrixRMaj phiT = GaussianKernel.withWidth(sigma).fromSquaredDistances(dTarget);
         double[] theta = solve(phiS, phiT, alpha, lambda);
         double[] weights = new double[n];
         boolean any = false;

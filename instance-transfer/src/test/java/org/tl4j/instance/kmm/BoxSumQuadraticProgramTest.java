@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.ojalgo.matrix.store.R064Store;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.convex.ConvexSolver;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.core.learn.Seeds;
-import org.tl4j.instance.kernel.GaussianKernel;
+import org.tl4j.core.math.Vectors;
 import org.tl4j.instance.kernel.SymmetricOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,8 +35,8 @@ class BoxSumQuadraticProgramTest {
             for (int i = 0; i < xt.data.length; i++) {
                 xt.data[i] = 0.7 + rng.nextDouble();
             }
-            DMatrixRMaj k = GaussianKernel.symmetricMatrix(xs, 0.8);
-            double[] kappa = GaussianKernel.rowSums(xs, xt, 0.8);
+            DMatrixRMaj k = GaussianKernel.withWidth(0.8).symmetricMatrix(xs);
+            double[] kappa = GaussianKernel.withWidth(0.8).rowSums(xs, xt);
             for (int i = 0; i < n; i++) {
                 kappa[i] *= (double) n / m;
             }
@@ -152,8 +153,8 @@ class BoxSumQuadraticProgramTest {
         // Low-dimensional data make the kernel nearly singular: two iterations cannot certify a 1e-12 gap.
         DMatrixRMaj xs = org.tl4j.instance.Samples.gaussian(200, 2, 0, 1, 3);
         DMatrixRMaj xt = org.tl4j.instance.Samples.gaussian(150, 2, 1, 0.6, 4);
-        DMatrixRMaj k = GaussianKernel.symmetricMatrix(xs, 1.0);
-        double[] c = GaussianKernel.rowSums(xs, xt, 1.0);
+        DMatrixRMaj k = GaussianKernel.withWidth(1.0).symmetricMatrix(xs);
+        double[] c = GaussianKernel.withWidth(1.0).rowSums(xs, xt);
         for (int i = 0; i < c.length; i++) {
             c[i] *= 200 / 150.0;
         }
@@ -188,8 +189,8 @@ class BoxSumQuadraticProgramTest {
                 xt.data[i] = 0.6 + rng.nextDouble();
             }
             double sigma = 0.3 + rng.nextDouble();
-            DMatrixRMaj k = GaussianKernel.symmetricMatrix(xs, sigma);
-            double[] kappa = GaussianKernel.rowSums(xs, xt, sigma);
+            DMatrixRMaj k = GaussianKernel.withWidth(sigma).symmetricMatrix(xs);
+            double[] kappa = GaussianKernel.withWidth(sigma).rowSums(xs, xt);
             double[] small = kappa.clone();
             double[] large = kappa.clone();
             for (int i = 0; i < n; i++) {
@@ -219,7 +220,7 @@ class BoxSumQuadraticProgramTest {
             for (int i = 0; i < 2 * n; i++) {
                 c2[i] = kappa[i % n];
             }
-            out.add(new Program("duplicates, ridge 0, n=" + 2 * n, GaussianKernel.symmetricMatrix(twice, sigma), 0,
+            out.add(new Program("duplicates, ridge 0, n=" + 2 * n, GaussianKernel.withWidth(sigma).symmetricMatrix(twice), 0,
                     c2, 1000, 0.2 * n, 3.0 * n));
         }
         return out;
@@ -253,11 +254,11 @@ class BoxSumQuadraticProgramTest {
                 }
                 double[] qd = new double[n];
                 q.apply(d, qd);
-                double qNorm = Math.sqrt(Math.max(0, dot(d, qd)));
+                double qNorm = Math.sqrt(Math.max(0, Vectors.dot(d, qd)));
                 double bound = Math.sqrt(2 * g.gap()) + Math.sqrt(2 * s.gap()) + 1e-6;
                 assertTrue(qNorm <= bound, what + ": Q-distance " + qNorm + " > " + bound);
                 if (p.ridge() > 0) {
-                    double euclid = Math.sqrt(dot(d, d));
+                    double euclid = Math.sqrt(Vectors.dot(d, d));
                     assertTrue(euclid <= bound / Math.sqrt(p.ridge()), what + ": distance " + euclid);
                 }
                 if (p.name().startsWith("all at the upper")) {
@@ -319,20 +320,12 @@ class BoxSumQuadraticProgramTest {
         }
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
     @Test
     void smoNeverClaimsConvergenceItHasNotCertified() {
         DMatrixRMaj xs = org.tl4j.instance.Samples.gaussian(300, 2, 0, 1, 3);
         DMatrixRMaj xt = org.tl4j.instance.Samples.gaussian(200, 2, 1, 0.6, 4);
-        DMatrixRMaj k = GaussianKernel.symmetricMatrix(xs, 1.0);
-        double[] c = GaussianKernel.rowSums(xs, xt, 1.0);
+        DMatrixRMaj k = GaussianKernel.withWidth(1.0).symmetricMatrix(xs);
+        double[] c = GaussianKernel.withWidth(1.0).rowSums(xs, xt);
         for (int i = 0; i < c.length; i++) {
             c[i] *= 300 / 200.0;
         }

@@ -2,7 +2,7 @@ package org.tl4j.instance.kmm;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.tl4j.instance.kernel.GaussianKernel;
+import org.tl4j.core.kernel.GaussianKernel;
 import org.tl4j.instance.kernel.SymmetricOperator;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -151,8 +151,8 @@ class KernelMeanMatchingTest {
         KernelMeanMatching.Result approx = KernelMeanMatching.fit(s, t, new KernelMeanMatching.Options(sigma, 1000,
                 Double.NaN, 1e-5, 50_000, 200, 0), 1);
         // The exact objective of the random-feature weights: within 0.1 % of the exact optimum (measured 0.03 %).
-        DMatrixRMaj k = GaussianKernel.symmetricMatrix(s, sigma);
-        double[] kappa = GaussianKernel.rowSums(s, t, sigma);
+        DMatrixRMaj k = GaussianKernel.withWidth(sigma).symmetricMatrix(s);
+        double[] kappa = GaussianKernel.withWidth(sigma).rowSums(s, t);
         double[] w = approx.weights();
         double[] kw = new double[600];
         SymmetricOperator.dense(k).apply(w, kw);

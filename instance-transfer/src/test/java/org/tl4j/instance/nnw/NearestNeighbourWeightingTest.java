@@ -2,6 +2,7 @@ package org.tl4j.instance.nnw;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import org.tl4j.core.math.SampleStatistics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,11 +34,7 @@ class NearestNeighbourWeightingTest {
     @Test
     void weightsAverageOneAndInputIsChecked() {
         double[] w = NearestNeighbourWeighting.fit(gaussian(100, 3, 0, 1, 1), gaussian(80, 3, 1, 1, 2), 1).weights();
-        double mean = 0;
-        for (double v : w) {
-            mean += v / w.length;
-        }
-        assertEquals(1, mean, 1e-12);
+        assertEquals(1, SampleStatistics.mean(w), 1e-12);
         DMatrixRMaj bad = gaussian(5, 3, 0, 1, 3);
         bad.set(2, 2, Double.POSITIVE_INFINITY);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -2,7 +2,7 @@ package org.tl4j.instance.ulsif;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
-import org.tl4j.instance.kernel.GaussianKernel;
+import org.tl4j.core.kernel.GaussianKernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,8 +22,8 @@ class ULsifTest {
         DMatrixRMaj centres = org.tl4j.core.matrix.TribuoMatrices.selectRows(t, new int[]{0, 3, 5, 7, 11, 13});
         for (double alpha : new double[]{0, 0.5}) {
             for (double lambda : new double[]{0.01, 1}) {
-                DMatrixRMaj phiS = GaussianKernel.matrix(s, centres, 0.9);
-                DMatrixRMaj phiT = GaussianKernel.matrix(t, centres, 0.9);
+                DMatrixRMaj phiS = GaussianKernel.withWidth(0.9).matrix(s, centres);
+                DMatrixRMaj phiT = GaussianKernel.withWidth(0.9).matrix(t, centres);
                 int[] sRows = new int[20];
                 int[] tRows = new int[20];
                 for (int k = 0; k < 20; k++) {
