@@ -28,6 +28,11 @@ import java.util.Map;
  */
 public final class SupportVectorTrainer extends DeterministicTrainer<Label, Model<Label>> {
 
+    static {
+        // LIBSVM prints its progress to standard output unless told otherwise; tl4j reports through its own channels.
+        libsvm.svm.svm_set_print_string_function(s -> { });
+    }
+
     /** The kernels offered. */
     public enum Kernel {
         /** {@code xᵀy}. */

@@ -10,6 +10,8 @@ import org.tl4j.core.TransferStrategy;
 import org.tl4j.core.TransferStrategyProvider;
 import org.tl4j.core.TransferTask;
 import org.tl4j.core.learn.InnerLearners;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import org.tl4j.feature.linalg.DenseBackend;
 import org.tl4j.feature.mapping.LinearMap;
 import org.tl4j.feature.mapping.MappingStrategy;
 import org.tl4j.feature.mapping.TaskMatrices;
@@ -77,9 +79,10 @@ public final class CoralStrategy<T extends Output<T>> extends MappingStrategy<T>
     @Override
     protected TransferModel<T> fitTask(TransferTask<T> task, long seed) {
         TaskMatrices<T> data = TaskMatrices.of(task);
-        LinearMap recolour = Coral.fit(data.source(), data.target(), regularisation);
+        DenseBackend backend = DenseBackend.preferred();
+        LinearMap recolour = Coral.fit(data.source(), data.target(), regularisation, backend);
         return finish(task, seed, data, recolour.applyRows(data.source()), data.targetLabelled(), task.featureSpace(),
-                FeatureMapping.identity(), Map.of());
+                FeatureMapping.identity(), Map.of("linear-algebra", new StringProvenance("linear-algebra", backend.name())));
     }
 
     /** Registers {@code coral}. */
