@@ -61,6 +61,9 @@ final class SpeedBenchCommand implements Callable<Integer> {
     @Option(names = "--no-learners", description = "Skip the inner learners (logistic, SVMs), the slowest part.")
     boolean noLearners;
 
+    @Option(names = "--no-java", description = "Skip SA and CORAL on the pure-Java backend (keep the native one).")
+    boolean noJava;
+
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
 
     private record Method(String name, String backend, Supplier<TransferStrategy<Label, TransferTask<Label>>> strategy,
@@ -91,11 +94,15 @@ final class SpeedBenchCommand implements Callable<Integer> {
         if (nat) {
             methods.add(new Method("sa d=30", "native", () -> new SaStrategy<>(new NearestNeighbourTrainer<Label>(1), 30), PEER_SA));
         }
-        methods.add(new Method("sa d=30", "java", () -> new SaStrategy<>(new NearestNeighbourTrainer<Label>(1), 30), PEER_SA));
+        if (!noJava || !nat) {
+            methods.add(new Method("sa d=30", "java", () -> new SaStrategy<>(new NearestNeighbourTrainer<Label>(1), 30), PEER_SA));
+        }
         if (nat) {
             methods.add(new Method("coral eps=1", "native", () -> new CoralStrategy<>(new NearestNeighbourTrainer<Label>(1), 1.0), PEER_CORAL));
         }
-        methods.add(new Method("coral eps=1", "java", () -> new CoralStrategy<>(new NearestNeighbourTrainer<Label>(1), 1.0), PEER_CORAL));
+        if (!noJava || !nat) {
+            methods.add(new Method("coral eps=1", "java", () -> new CoralStrategy<>(new NearestNeighbourTrainer<Label>(1), 1.0), PEER_CORAL));
+        }
         methods.add(new Method("source-only 1nn", "-", () -> new SourceOnlyStrategy<>(new NearestNeighbourTrainer<Label>(1)), Double.NaN));
         if (!noLearners) {
             for (String l : List.of("logistic", "logistic-sgd", "linear-svm", "linear-svm-sgd", "svm:kernel=linear", "svm")) {

@@ -1,6 +1,7 @@
 package org.tl4j.feature.coral;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
+import org.ejml.data.DMatrixRMaj;
 import org.tl4j.core.Approach;
 import org.tl4j.core.FeatureMapping;
 import org.tl4j.core.Setting;
@@ -81,7 +82,9 @@ public final class CoralStrategy<T extends Output<T>> extends MappingStrategy<T>
         TaskMatrices<T> data = TaskMatrices.of(task);
         DenseBackend backend = DenseBackend.preferred();
         LinearMap recolour = Coral.fit(data.source(), data.target(), regularisation, backend);
-        return finish(task, seed, data, recolour.applyRows(data.source()), data.targetLabelled(), task.featureSpace(),
+        // X W as one matrix product (the same sums in the same order as applying the map row by row).
+        DMatrixRMaj recoloured = backend.mult(data.source(), recolour.projection());
+        return finish(task, seed, data, recoloured, data.targetLabelled(), task.featureSpace(),
                 FeatureMapping.identity(), Map.of("linear-algebra", new StringProvenance("linear-algebra", backend.name())));
     }
 
