@@ -43,7 +43,7 @@ import java.util.Set;
  * on their union; the model's provenance records the mean weight each source received. The target sample is the
  * labelled target training features together with the unlabelled target features.
  * <p>
- * The inner learner should honour example weights ({@code logistic}, {@code linear-svm}, {@code least-squares},
+ * The inner learner should honour example weights ({@code logistic}, {@code logistic-sgd}, {@code linear-svm-sgd}, {@code least-squares},
  * {@code ridge:<λ>}); for learners that ignore them ({@code 1nn}, {@code knn:<k>}) the weights are applied by
  * importance resampling (see {@link WeightUse}).
  *

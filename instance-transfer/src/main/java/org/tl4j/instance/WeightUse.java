@@ -3,7 +3,7 @@ package org.tl4j.instance;
 /**
  * How importance weights reach the inner Tribuo learner.
  * <p>
- * Learners that implement Tribuo's {@link org.tribuo.WeightedExamples} ({@code logistic}, {@code linear-svm},
+ * Learners that implement Tribuo's {@link org.tribuo.WeightedExamples} ({@code logistic}, {@code logistic-sgd}, {@code linear-svm-sgd},
  * {@code least-squares}, {@code ridge:<λ>}) minimise the weighted empirical risk, which is what importance
  * weighting means. Learners that ignore example weights ({@code 1nn}, {@code knn:<k>}) would silently reduce every
  * weighting strategy to its unweighted baseline; for them the weights are applied by importance resampling: the

@@ -52,7 +52,7 @@ public final class WeightedFits {
         if (WARNED.add(strategy + "|" + learner)) {
             logger.warning("Strategy '" + strategy + "': inner learner " + learner + " ignores example weights, so "
                     + "instance weights are applied by importance resampling. Use a weighted learner (-o "
-                    + "inner=logistic, linear-svm or least-squares) to pass them as example weights, or set "
+                    + "inner=logistic, logistic-sgd, linear-svm-sgd or least-squares) to pass them as example weights, or set "
                     + "weighting=resample to silence this warning.");
         }
         return WeightUse.RESAMPLE;
@@ -62,7 +62,7 @@ public final class WeightedFits {
     public static String ignoresWeights(String strategy, String learner) {
         return "Strategy '" + strategy + "' was told to pass instance weights as example weights "
                 + "(weighting=example-weights), but inner learner " + learner + " ignores example weights: choose "
-                + "logistic, linear-svm, least-squares or ridge:<lambda>, or set weighting=resample (or auto)";
+                + "logistic, logistic-sgd, linear-svm-sgd, least-squares or ridge:<lambda>, or set weighting=resample (or auto)";
     }
 
     /**

@@ -3,7 +3,7 @@
  * one sub-package per algorithm. Importance-weighting strategies ({@link org.tl4j.instance.ImportanceWeightingStrategy})
  * estimate {@code p_target(x)/p_source(x)} at every source example and pass it to the inner Tribuo learner as an
  * example weight ({@link org.tl4j.instance.WeightedFits}); the TrAdaBoost family reweights by boosting. Inner
- * learners that honour weights: {@code logistic}, {@code linear-svm}, {@code least-squares}, {@code ridge:<λ>};
+ * learners that honour weights: {@code logistic}, {@code logistic-sgd}, {@code linear-svm-sgd}, {@code least-squares}, {@code ridge:<λ>};
  * {@code 1nn} and {@code knn:<k>} ignore them and receive importance-resampled data instead
  * ({@link org.tl4j.instance.WeightUse}).
  */

@@ -1,6 +1,7 @@
 package org.tl4j.core.selection;
 
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.learn.LogisticRegression;
 import org.tl4j.core.learn.Seeds;
 
 import java.util.Arrays;
@@ -11,9 +12,11 @@ import java.util.Arrays;
  * priors (Bickel, Brückner &amp; Scheffer, <i>Discriminative learning for differing training and test
  * distributions</i>, ICML 2007; the domain discriminator of Deep Embedded Validation, You et al., ICML 2019).
  * <p>
- * The classifier is L2-regularised {@link LogisticRegression} with the two samples weighted to equal total mass,
- * on the given features or, with {@code quadratic}, on the features and their squares (exact for Gaussian domains
- * with diagonal covariances, whose log-ratio is quadratic). {@code λ} is chosen by stratified k-fold
+ * The classifier is binary L2-regularised {@link LogisticRegression}, minimising
+ * {@code Σ_k v_k log(1 + exp(−y_k (βᵀz_k + b))) / Σ_k v_k + ½λ‖β‖²} with the two samples weighted to equal total
+ * mass ({@code v_k}), on the given features standardised with the weighted training mean and standard deviation
+ * ({@code z_k}) or, with {@code quadratic}, on the features and their squares (exact for Gaussian domains with
+ * diagonal covariances, whose log-ratio is quadratic). {@code λ} is chosen by stratified k-fold
  * cross-validation of the balanced domain log-loss, which needs no task labels. Probabilities are clipped to
  * {@code [1e-12, 1 − 1e-12]}.
  */
@@ -86,9 +89,9 @@ public final class DomainClassifierWeigher implements ImportanceWeigher {
      * @param weights one weight per source row
      * @param lambda  the chosen penalty
      * @param cvLoss  the held-out balanced log-loss of each candidate (empty when not cross-validated)
-     * @param model   the classifier fitted on all points
+     * @param model   the classifier fitted on all points (class 1 = target), on the standardised features
      */
-    public record Result(double[] weights, double lambda, double[] cvLoss, LogisticRegression.Model model) {
+    public record Result(double[] weights, double lambda, double[] cvLoss, LogisticRegression.Fitted model) {
         /** A copy of the weights. */
         @Override
         public double[] weights() {
@@ -154,10 +157,13 @@ public final class DomainClassifierWeigher implements ImportanceWeigher {
                         k++;
                     }
                 }
-                LogisticRegression.Model warm = null;
+                Standardiser z = Standardiser.of(xt, vt);
+                DMatrixRMaj zt = z.apply(xt);
+                DMatrixRMaj zx = z.apply(x);
+                LogisticRegression.Fitted warm = null;
                 for (int c = lambdas.length - 1; c >= 0; c--) {
-                    warm = LogisticRegression.fit(xt, yt, vt, lambdas[c], options.tolerance(), options.maxIterations(), warm);
-                    double[] f = warm.decision(x);
+                    warm = classifier(zt, yt, vt, lambdas[c], options, warm);
+                    double[] f = warm.logOdds(zx);
                     double loss = 0;
                     double mass = 0;
                     for (int i = 0; i < n + m; i++) {
@@ -177,15 +183,72 @@ public final class DomainClassifierWeigher implements ImportanceWeigher {
             }
             lambda = lambdas[best];
         }
-        LogisticRegression.Model model = LogisticRegression.fit(x, isTarget, v, lambda, options.tolerance(),
-                options.maxIterations(), null);
-        double[] f = model.decision(x);
+        DMatrixRMaj zx = Standardiser.of(x, v).apply(x);
+        LogisticRegression.Fitted model = classifier(zx, isTarget, v, lambda, options, null);
+        double[] f = model.logOdds(zx);
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             double p = Math.min(1 - 1e-12, Math.max(1e-12, LogisticRegression.sigmoid(f[i])));
             w[i] = p / (1 - p);
         }
         return new Result(w, lambda, cvLoss, model);
+    }
+
+    /**
+     * Binary logistic regression of target (class 1) against source: {@code C = 1 / Σv} turns the objective into
+     * the weighted mean log-loss plus {@code ½λ‖β‖²}.
+     */
+    private static LogisticRegression.Fitted classifier(DMatrixRMaj z, boolean[] isTarget, double[] v, double lambda,
+                                                        Options options, LogisticRegression.Fitted warm) {
+        int[] y = new int[isTarget.length];
+        double vSum = 0;
+        for (int i = 0; i < y.length; i++) {
+            y[i] = isTarget[i] ? 1 : 0;
+            vSum += v[i];
+        }
+        LogisticRegression.Options o = new LogisticRegression.Options(1 / vSum, lambda, null,
+                LogisticRegression.Binary.LOGISTIC, options.tolerance(), options.maxIterations());
+        return LogisticRegression.fit(z, y, 2, v, o, warm);
+    }
+
+    /** Feature-wise standardisation with weighted means and standard deviations (1 for constant features). */
+    private record Standardiser(double[] mean, double[] scale) {
+        static Standardiser of(DMatrixRMaj x, double[] v) {
+            int n = x.numRows;
+            int d = x.numCols;
+            double vSum = 0;
+            for (double e : v) {
+                vSum += e;
+            }
+            double[] mean = new double[d];
+            double[] scale = new double[d];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    mean[j] += v[i] / vSum * x.unsafe_get(i, j);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    double c = x.unsafe_get(i, j) - mean[j];
+                    scale[j] += v[i] / vSum * c * c;
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                scale[j] = scale[j] > 1e-24 ? Math.sqrt(scale[j]) : 1;
+            }
+            return new Standardiser(mean, scale);
+        }
+
+        DMatrixRMaj apply(DMatrixRMaj x) {
+            int d = x.numCols;
+            DMatrixRMaj z = new DMatrixRMaj(x.numRows, d);
+            for (int i = 0; i < x.numRows; i++) {
+                for (int j = 0; j < d; j++) {
+                    z.data[i * d + j] = (x.data[i * d + j] - mean[j]) / scale[j];
+                }
+            }
+            return z;
+        }
     }
 
     /** The stacked samples, with squared features appended when {@code quadratic}. */

@@ -22,7 +22,7 @@ class SeededTrainersTest {
 
     @Test
     void theSameSeedReplaysAndTheOriginalTrainerIsUntouched() {
-        LinearSGDTrainer original = InnerLearners.logistic();
+        LinearSGDTrainer original = InnerLearners.logisticSgd();
         String before = original.toString();
         TransferTask<Label> t = TinyTasks.classification(1);
         var data = Datasets.union("s", t.outputFactory(), t.sources());
@@ -38,7 +38,7 @@ class SeededTrainersTest {
 
     @Test
     void withSeedRebuildsTrainersThatHaveASeedAndKeepsThoseThatDoNot() {
-        LinearSGDTrainer t = InnerLearners.logistic();
+        LinearSGDTrainer t = InnerLearners.logisticSgd();
         Trainer<Label> seeded = SeededTrainers.withSeed(t, 99);
         assertNotSame(t, seeded);
         assertTrue(seeded.toString().contains("seed=99"), seeded.toString());

@@ -2,12 +2,16 @@ package org.tl4j.feature.coral;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import org.tl4j.core.InnerLearnerProvider;
+import org.ejml.data.DMatrixRMaj;
 import org.tl4j.core.Approach;
 import org.tl4j.core.FeatureMapping;
 import org.tl4j.core.Setting;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.TransferModel;
 import org.tl4j.core.TransferTask;
+import org.tl4j.core.learn.InnerLearners;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import org.tl4j.feature.linalg.DenseBackend;
 import org.tl4j.feature.mapping.LinearMap;
 import org.tl4j.feature.mapping.MappingStrategy;
 import org.tl4j.feature.mapping.TaskMatrices;
@@ -72,9 +76,12 @@ public final class CoralStrategy<T extends Output<T>> extends MappingStrategy<T>
     @Override
     protected TransferModel<T> fitTask(TransferTask<T> task, long seed) {
         TaskMatrices<T> data = TaskMatrices.of(task);
-        LinearMap recolour = Coral.fit(data.source(), data.target(), regularisation);
-        return finish(task, seed, data, recolour.applyRows(data.source()), data.targetLabelled(), task.featureSpace(),
-                FeatureMapping.identity(), Map.of());
+        DenseBackend backend = DenseBackend.preferred();
+        LinearMap recolour = Coral.fit(data.source(), data.target(), regularisation, backend);
+        // X W as one matrix product (the same sums in the same order as applying the map row by row).
+        DMatrixRMaj recoloured = backend.mult(data.source(), recolour.projection());
+        return finish(task, seed, data, recoloured, data.targetLabelled(), task.featureSpace(),
+                FeatureMapping.identity(), Map.of("linear-algebra", new StringProvenance("linear-algebra", backend.name())));
     }
 
     /** Registers {@code coral}. */

@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.tl4j.core.matrix.ColumnStatistics;
 import org.tl4j.core.matrix.DenseProducts;
+import org.tl4j.feature.linalg.DenseBackend;
 import org.tl4j.feature.linalg.SymmetricEigen;
 import org.tl4j.feature.mapping.LinearMap;
 
@@ -39,6 +40,15 @@ public final class PrincipalComponents {
      * @throws ArithmeticException      if the sample has no variance
      */
     public static PrincipalComponents fit(DMatrixRMaj x, int k) {
+        return fit(x, k, DenseBackend.java(), false);
+    }
+
+    /**
+     * As {@link #fit(DMatrixRMaj, int)}, computing the covariance and its eigenpairs with {@code backend}; with
+     * {@code leadingOnly} only the leading {@code k} eigenpairs are computed (the rest of the spectrum is not needed
+     * for a {@code k}-dimensional basis).
+     */
+    public static PrincipalComponents fit(DMatrixRMaj x, int k, DenseBackend backend, boolean leadingOnly) {
         if (x.numRows < 2) {
             throw new IllegalArgumentException("PCA needs at least two samples, found " + x.numRows);
         }
@@ -49,15 +59,16 @@ public final class PrincipalComponents {
         int d = x.numCols;
         double[] mean = ColumnStatistics.means(x);
         DMatrixRMaj c = ColumnStatistics.centred(x, mean);
-        DMatrixRMaj cov = DenseProducts.gram(c);
+        DMatrixRMaj cov = backend.gram(c);
         CommonOps_DDRM.scale(1.0 / n, cov);
-        SymmetricEigen e = SymmetricEigen.of(cov, "sample covariance");
+        SymmetricEigen e = leadingOnly ? backend.top(cov, Math.min(k, d), "sample covariance")
+                : backend.eigen(cov, "sample covariance");
         double top = e.values()[0];
         if (!(top > 0)) {
             throw new ArithmeticException("The sample has no variance: all " + n + " samples are identical");
         }
         int keep = 0;
-        while (keep < Math.min(k, d) && e.values()[keep] > 1e-12 * top) {
+        while (keep < Math.min(k, e.size()) && e.values()[keep] > 1e-12 * top) {
             keep++;
         }
         return new PrincipalComponents(mean, CommonOps_DDRM.extract(e.vectors(), 0, d, 0, keep),

@@ -10,6 +10,9 @@ import org.tl4j.core.Setting;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.TransferModel;
 import org.tl4j.core.TransferTask;
+import org.tl4j.core.learn.InnerLearners;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import org.tl4j.feature.linalg.DenseBackend;
 import org.tl4j.feature.mapping.ExampleMapping;
 import org.tl4j.feature.mapping.MappingStrategy;
 import org.tl4j.feature.mapping.TaskMatrices;
@@ -78,9 +81,11 @@ public final class SaStrategy<T extends Output<T>> extends MappingStrategy<T> {
             throw new IllegalArgumentException("sa needs at least two source and two target samples to estimate "
                     + "their subspaces; task '" + task.name() + "' has " + data.sourceSize() + " and " + data.targetSize());
         }
-        SubspaceAlignment.Fitted f = SubspaceAlignment.fit(data.source(), data.target(), d);
+        DenseBackend backend = DenseBackend.preferred();
+        SubspaceAlignment.Fitted f = SubspaceAlignment.fit(data.source(), data.target(), d, backend);
         FeatureSpace out = ExampleMapping.outputSpace("sa", d);
-        Map<String, Provenance> extra = Map.of("dimension", new IntProvenance("dimension", d));
+        Map<String, Provenance> extra = Map.of("dimension", new IntProvenance("dimension", d),
+                "linear-algebra", new StringProvenance("linear-algebra", backend.name()));
         return finish(task, seed, data, f.source().applyRows(data.source()), f.target().applyRows(data.targetLabelled()),
                 out, new ExampleMapping(task.featureSpace(), out, f.target()), extra);
     }

@@ -3,6 +3,7 @@ package org.tl4j.feature.sa;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.tl4j.core.matrix.DenseProducts;
+import org.tl4j.feature.linalg.DenseBackend;
 import org.tl4j.feature.mapping.LinearMap;
 import org.tl4j.feature.pca.PrincipalComponents;
 
@@ -51,8 +52,16 @@ public final class SubspaceAlignment {
      * @throws IllegalArgumentException if a domain's sample has fewer than {@code d} directions of variance
      */
     public static Fitted fit(DMatrixRMaj source, DMatrixRMaj target, int d) {
-        DMatrixRMaj ps = basis(source, d, "source");
-        DMatrixRMaj pt = basis(target, d, "target");
+        return fit(source, target, d, DenseBackend.java());
+    }
+
+    /**
+     * As {@link #fit(DMatrixRMaj, DMatrixRMaj, int)} with the covariances and their leading {@code d} eigenpairs
+     * computed by {@code backend} (only the leading {@code d} are needed: LAPACK's {@code dsyevr} on the native path).
+     */
+    public static Fitted fit(DMatrixRMaj source, DMatrixRMaj target, int d, DenseBackend backend) {
+        DMatrixRMaj ps = basis(source, d, "source", backend);
+        DMatrixRMaj pt = basis(target, d, "target", backend);
         DMatrixRMaj m = new DMatrixRMaj(d, d);
         CommonOps_DDRM.multTransA(ps, pt, m);
         DMatrixRMaj aligned = DenseProducts.mult(ps, m);
@@ -60,11 +69,11 @@ public final class SubspaceAlignment {
                 new LinearMap("SA", pt, null, false, false));
     }
 
-    private static DMatrixRMaj basis(DMatrixRMaj x, int d, String what) {
+    private static DMatrixRMaj basis(DMatrixRMaj x, int d, String what, DenseBackend backend) {
         if (d < 1) {
             throw new IllegalArgumentException("Invalid subspace dimension: " + d + " (must be at least 1)");
         }
-        PrincipalComponents pc = PrincipalComponents.fit(x, d);
+        PrincipalComponents pc = PrincipalComponents.fit(x, d, backend, true);
         if (pc.components() < d) {
             throw new IllegalArgumentException("The " + what + " sample has only " + pc.components()
                     + " directions of variance, fewer than the subspace dimension " + d + ": lower the dimension");
