@@ -158,13 +158,30 @@ public final class StrategyFactory {
         return new Plan(out, baselines, skipped);
     }
 
-    /** Why {@code name} cannot run on {@code problem}, or {@code null} when it can. */
+    /**
+     * Why {@code name} cannot run on {@code problem}, or {@code null} when it can.
+     *
+     * @throws RequestException if the strategy's options or grid do not suit the problem (e.g. a classifier as the
+     *                          inner learner of a regression task): an option applies to every task its strategy runs
+     *                          on, so the request cannot be met as given
+     */
     public String whyNot(String name, TransferProblem<?> problem) {
         if (!registry.provider(name).supports(problem.outputFactory())) {
             return "it does not support " + problem.outputFactory().getUnknownOutput().getClass().getSimpleName()
                     + " outputs";
         }
-        return create(name, problem).whyNotApplicable(problem);
+        TransferStrategy<?, ?> s;
+        try {
+            s = create(name, problem);
+        } catch (RequestException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new RequestException("The options of strategy '" + name + "' do not suit task '" + problem.name()
+                    + "' (" + problem.outputFactory().getUnknownOutput().getClass().getSimpleName() + " outputs): "
+                    + e.getMessage() + " (an option applies to every task its strategy runs on: choose a value that "
+                    + "suits every task of the suite)");
+        }
+        return s.whyNotApplicable(problem);
     }
 
     /**

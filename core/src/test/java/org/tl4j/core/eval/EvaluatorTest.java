@@ -200,4 +200,26 @@ class EvaluatorTest {
         return new RunRecord("hand", task, strategy, "baseline", seed,
                 Map.of(Metrics.ACCURACY.name(), accuracy, Metrics.MACRO_F1.name(), accuracy), 1, null);
     }
+
+    @Test
+    void checkRefusesAnOptionValueThatDoesNotSuitATaskBeforeAnythingIsFitted() {
+        RunStore store = RunStore.inMemory();
+        Evaluator e = Evaluator.builder("mixed", REGISTRY).strategies(List.of("pooled")).seeds(1)
+                .options("pooled", Map.of("inner", "linear-svm")).store(store).discrepancies(false).build();
+        List<org.tl4j.core.TransferProblem<?>> tasks = List.of(TinyTasks.classification(0),
+                new ShimodairaRegression().generate(0));
+        RequestException x = assertThrows(RequestException.class, () -> e.check(tasks));
+        assertTrue(x.getMessage().contains("strategy 'pooled' do not suit task 'shimodaira-regression' (Regressor "
+                + "outputs)") && x.getMessage().contains("'linear-svm' for regression"), x.getMessage());
+        RequestException inRun = assertThrows(RequestException.class, () -> e.run(seed -> tasks));
+        assertEquals(x.getMessage(), inRun.getMessage(), "run makes the same check");
+        assertTrue(store.find(tasks.get(0).name(), "target-only", 0).isEmpty(), "nothing was fitted");
+    }
+
+    @Test
+    void checkAcceptsAValueEveryTaskTakes() {
+        Evaluator e = Evaluator.builder("mixed", REGISTRY).strategies(List.of("pooled")).seeds(1)
+                .options("pooled", Map.of("inner", "1nn")).discrepancies(false).build();
+        e.check(List.of(TinyTasks.classification(0), new ShimodairaRegression().generate(0)));
+    }
 }
