@@ -85,6 +85,12 @@ public final class LfwDataset {
             try (TarArchiveInputStream tar = new TarArchiveInputStream(tarStream)) {
                 TarArchiveEntry e;
                 while ((e = tar.getNextEntry()) != null) {
+                    if ((e.isSymbolicLink() || e.isLink()) && isImage(e.getName())) {
+                        throw new IllegalArgumentException(path.getFileName() + ": entry '" + e.getName() + "' is a "
+                                + (e.isSymbolicLink() ? "symbolic" : "hard") + " link to '" + e.getLinkName()
+                                + "', not an image: an LFW archive holds the images themselves (re-create it with "
+                                + "tar --dereference, or pass the extracted folder)");
+                    }
                     if (!e.isFile() || !isImage(e.getName())) {
                         continue;
                     }
@@ -104,7 +110,10 @@ public final class LfwDataset {
                 in.transferTo(OutputStreamSink.INSTANCE);
             }
         } catch (IOException e) {
-            throw new IOException("Cannot read the LFW archive " + path + ": " + e.getMessage()
+            String why = e instanceof java.io.EOFException || e.getMessage() == null
+                    ? "it ends early, so it is truncated (an interrupted download or copy?): fetch it again"
+                    : e.getMessage();
+            throw new IOException("Cannot read the LFW archive " + path + ": " + why
                     + " (expected lfw.tgz: a gzip-compressed tar of <Name>/<Name>_NNNN.jpg)", e);
         }
         if (entryOf.isEmpty()) {

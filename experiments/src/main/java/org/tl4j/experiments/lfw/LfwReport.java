@@ -117,7 +117,8 @@ public final class LfwReport {
         sb.append("Data: `").append(info.get("lfw")).append("` (").append(info.get("lfwImages")).append(" images), pairs `")
                 .append(info.get("pairs")).append("` (View 2). Protocols: verification as FaceNet's LFW validation "
                         + "(").append(folds).append(" folds; each fold in turn is held out and the squared-Euclidean "
-                        + "threshold maximising accuracy on the other ").append(folds - 1).append(" is applied to it; "
+                        + "threshold maximising accuracy on the other ").append(folds - 1)
+                .append(folds == 2 ? " fold" : " folds").append(" is applied to it; "
                         + "accuracy ± population std over folds; VAL at FAR = ")
                 .append(info.get("farTarget")).append(" with the threshold from the training folds; ROC, AUC and EER "
                         + "pooled over all pairs). Identity classification: people with at least ")
