@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         Path dir;
         try (RunSetup setup = RunSetup.prepare(run, command, cl.getErr())) {
             dir = setup.dir();
-            report = setup.evaluator(counting).threads(threads).build().run(setup.tasks());
+            report = setup.evaluator().listener(counting).threads(threads).build().run(setup.tasks());
             setup.writeReports(report, setup.provenance(report, new Tl.Version().getVersion()[0], command, started,
                     resumed[0]));
         }

@@ -1,22 +1,16 @@
 package org.tl4j.experiments.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.tl4j.core.NamedProviders;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.StrategyRegistry;
 import org.tl4j.core.TransferProblem;
 import org.tl4j.core.eval.EvaluationReport;
 import org.tl4j.core.eval.Evaluator;
 import org.tl4j.core.eval.Metric;
-import org.tl4j.core.eval.Metrics;
-import org.tl4j.core.eval.ProgressListener;
 import org.tl4j.core.eval.RequestException;
-import org.tl4j.core.eval.StrategyFactory;
-import org.tl4j.core.selection.LabelFreeSelection;
 import org.tl4j.core.suite.DataIdentity;
 import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.core.suite.SuiteProvider;
-import org.tl4j.core.suite.SuiteRegistry;
 import org.tl4j.experiments.report.ComparisonChart;
 import org.tl4j.experiments.report.CsvRunStore;
 import org.tl4j.experiments.report.ReportWriter;
@@ -32,11 +26,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * A suite run resolved and checked before anything is fitted, for any executor: {@code tl run} fits on local
@@ -65,8 +60,8 @@ import java.util.TreeSet;
 public final class RunSetup implements AutoCloseable {
 
     /**
-     * The most seeds a run takes: every seed's draw of the tasks is held until the run ends, and far fewer seeds
-     * already give the paired tests over seeds their power.
+     * The most seeds a run takes: every seed's draw of the tasks is held until the run ends (about 2 MB per seed for
+     * the synthetic suite), and far fewer seeds already give the paired tests over seeds their power.
      */
     public static final int MAX_SEEDS = 1000;
     /** The request and its data identity, in the output folder. */
@@ -77,34 +72,19 @@ public final class RunSetup implements AutoCloseable {
     public static final List<String> OUTPUTS = List.of(RUN_JSON, RUNS_CSV, "results.csv", "results.md",
             "discrepancy.csv", "provenance.json", "chart.png");
 
-    private final StrategyRegistry registry;
-    private final SuiteProvider suite;
-    private final SuiteContext context;
-    private final RunArguments args;
-    private final List<String> strategies;
-    private final Map<String, Map<String, String>> options;
-    private final Map<String, Map<String, List<String>>> grids;
-    private final LabelFreeSelection.Criterion criterion;
-    private final List<Metric> metrics;
-    private final DataIdentity data;
-    private final List<? extends TransferProblem<?>> firstTasks;
+    private final RunRequest request;
     private final OutputFolder folder;
-    private final CsvRunStore store;
+    private final SuiteContext context;
+    private DataIdentity data;
+    private List<? extends TransferProblem<?>> firstTasks;
+    private CsvRunStore store;
+    private boolean resuming;
 
-    private RunSetup(Builder b) {
-        this.registry = b.registry;
-        this.suite = b.suite;
-        this.context = b.context;
-        this.args = b.args;
-        this.strategies = b.strategies;
-        this.options = b.options;
-        this.grids = b.grids;
-        this.criterion = b.criterion;
-        this.metrics = b.metrics;
-        this.data = b.data;
-        this.firstTasks = b.firstTasks;
-        this.folder = b.folder;
-        this.store = b.store;
+    private RunSetup(RunRequest request, OutputFolder folder) {
+        this.request = request;
+        this.folder = folder;
+        RunArguments a = request.args;
+        this.context = new SuiteContext(a.data != null ? a.data : SuiteContext.defaults().dataRoot(), a.params);
     }
 
     /**
@@ -112,27 +92,27 @@ public final class RunSetup implements AutoCloseable {
      *
      * @param args    the parsed arguments
      * @param command the command line, recorded in the output folder's lock file
-     * @param notices where to say what is done on the user's behalf (e.g. a {@code --resume} that starts a new run)
+     * @param notices where to say what is done on the user's behalf (a {@code --resume} that starts the run)
      * @throws RequestException         for a request that cannot be met (a usage error), before anything is written
      * @throws IllegalArgumentException if the suite's data are missing or malformed (naming the file)
      * @throws IOException              if the output folder cannot be read or written
      */
     public static RunSetup prepare(RunArguments args, String command, PrintWriter notices) throws IOException {
-        Builder b = new Builder(args);
-        b.resolveNames();
-        b.folder = OutputFolder.lock(b.dir(), "--out", command);
+        RunRequest request = new RunRequest(args, StrategyRegistry.load());
+        Path dir = args.out != null ? args.out : Path.of("results", args.suite + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        RunSetup setup = new RunSetup(request, OutputFolder.lock(dir, "--out", command));
         try {
-            b.checkFolder(notices);
-            b.loadData();
-            b.checkKeys();
-            b.checkValues();
-            b.commit();
-            return new RunSetup(b);
+            boolean fresh = setup.checkFolder(notices);
+            setup.loadData();
+            request.check(setup.firstTasks);
+            setup.commit(fresh);
+            return setup;
         } catch (IOException | RuntimeException | Error e) {
-            if (b.store != null) {
-                b.store.close();
+            if (setup.store != null) {
+                setup.store.close();
             }
-            b.folder.abandon();
+            setup.folder.abandon();
             throw e;
         }
     }
@@ -144,7 +124,7 @@ public final class RunSetup implements AutoCloseable {
 
     /** The suite. */
     public SuiteProvider suite() {
-        return suite;
+        return request.suite;
     }
 
     /** The data root and parameters the suite is read with. */
@@ -162,22 +142,17 @@ public final class RunSetup implements AutoCloseable {
         return store;
     }
 
-    /** The options per strategy ({@link Evaluator#ALL_STRATEGIES} for all): the suite's protocol, then the user's. */
-    public Map<String, Map<String, String>> options() {
-        return options;
-    }
-
     /**
-     * A builder configured with everything but where the fits run: add {@code threads} or an {@code executor},
-     * then build and run it on {@link #tasks()}.
+     * A builder configured with the whole request and the store: add a listener, {@code threads} or an
+     * {@code executor}, then build it and run it on {@link #tasks()}.
      */
-    public Evaluator.Builder evaluator(ProgressListener listener) {
-        return configure().store(store).listener(listener);
+    public Evaluator.Builder evaluator() {
+        return request.evaluator().store(store);
     }
 
     /** The suite's tasks per seed (the first seed's draw is the one the checks used). */
     public Evaluator.TaskSource tasks() {
-        return seed -> seed == 0 ? firstTasks : suite.tasks(context, seed);
+        return seed -> seed == 0 ? firstTasks : request.suite.tasks(context, seed);
     }
 
     /**
@@ -217,8 +192,8 @@ public final class RunSetup implements AutoCloseable {
         env.put("tribuo", Tribuo.VERSION);
         p.put("environment", env);
         Map<String, String> suiteInfo = new LinkedHashMap<>();
-        suiteInfo.put("name", suite.name());
-        suiteInfo.put("description", suite.description());
+        suiteInfo.put("name", request.suite.name());
+        suiteInfo.put("description", request.suite.description());
         p.put("suite", suiteInfo);
         p.put("dataRoot", data.root());
         p.put("dataFiles", data.files());
@@ -246,20 +221,20 @@ public final class RunSetup implements AutoCloseable {
             m.put("approach", d.approachLabel());
             m.put("settings", d.settings().stream().map(x -> x.label()).toList());
             m.put("module", d.module());
-            Map<String, String> valid = registry.options(d.name());
+            Map<String, String> valid = request.registry.options(d.name());
             Map<String, String> o = new LinkedHashMap<>();
-            options.getOrDefault(Evaluator.ALL_STRATEGIES, Map.of()).forEach((k, v) -> {
+            request.options.getOrDefault(Evaluator.ALL_STRATEGIES, Map.of()).forEach((k, v) -> {
                 if (valid.containsKey(k)) {
                     o.put(k, v);
                 }
             });
-            o.putAll(options.getOrDefault(d.name(), Map.of()));
+            o.putAll(request.options.getOrDefault(d.name(), Map.of()));
             m.put("options", o);
             used.add(m);
         }
         p.put("strategies", used);
         p.put("fits", Map.of("total", r.runs().size(), "resumed", resumed, "failed", r.failures().size()));
-        p.put("registered", registry.names());
+        p.put("registered", request.registry.names());
         return p;
     }
 
@@ -273,348 +248,122 @@ public final class RunSetup implements AutoCloseable {
         }
     }
 
-    private Evaluator.Builder configure() {
-        return Builder.configure(registry, suite, args, strategies, options, grids, criterion, metrics);
+    /**
+     * What the folder may already hold: nothing (or only what a start that recorded no fit left), the run to
+     * {@code --resume}, or outputs to replace with {@code --overwrite}.
+     *
+     * @return whether the run starts afresh
+     */
+    private boolean checkFolder(PrintWriter notices) throws IOException {
+        RunArguments a = request.args;
+        List<String> contents = folder.contents();
+        Path dir = folder.dir();
+        long fits = finishedFits(dir.resolve(RUNS_CSV));
+        boolean leftover = Set.of(RUN_JSON, RUNS_CSV).containsAll(contents) && fits == 0;
+        if (contents.isEmpty() || leftover) {
+            if (a.resume) {
+                notices.println("tl: --resume: " + dir + " holds no finished fit yet; starting the run");
+                notices.flush();
+            }
+            return true;
+        }
+        if (a.overwrite) {
+            return true;
+        }
+        boolean described = Files.exists(dir.resolve(RUN_JSON));
+        if (a.resume) {
+            if (!described) {
+                throw new RequestException("--resume: " + dir + " holds no " + RUN_JSON + ", so it is not a tl run "
+                        + "folder (it holds " + list(contents) + "): choose the folder of the run to continue");
+            }
+            resuming = true;
+            return false;
+        }
+        if (described || fits > 0) {
+            throw new RequestException("Invalid value for --out: " + dir + " already holds a run (" + fits
+                    + " finished fits): pass --resume to continue it (with the same arguments), --overwrite to "
+                    + "discard it, or choose another --out");
+        }
+        throw new RequestException("Invalid value for --out: " + dir + " is not empty (it holds " + list(contents)
+                + ") and holds no tl run: choose another --out, or pass --overwrite to replace the files tl run writes "
+                + "there (" + String.join(", ", OUTPUTS) + "; other files are kept)");
     }
 
-    /** The state of {@link #prepare} as it goes. */
-    private static final class Builder {
-        private final RunArguments args;
-        private final StrategyRegistry registry = StrategyRegistry.load();
-        private SuiteProvider suite;
-        private List<String> strategies;
-        private final Map<String, Map<String, String>> userOptions = new LinkedHashMap<>();
-        private final Map<String, Map<String, String>> options = new LinkedHashMap<>();
-        private final Map<String, Map<String, List<String>>> grids = new LinkedHashMap<>();
-        private LabelFreeSelection.Criterion criterion;
-        private final List<Metric> metrics = new ArrayList<>();
-        private SuiteContext context;
-        private OutputFolder folder;
-        private boolean resuming;
-        private boolean freshStart;
-        private Map<String, Object> config;
-        private DataIdentity data;
-        private List<? extends TransferProblem<?>> firstTasks;
-        private CsvRunStore store;
+    private static String list(List<String> names) {
+        return String.join(", ", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? ", ..." : "");
+    }
 
-        Builder(RunArguments args) {
-            this.args = args;
-        }
-
-        Path dir() {
-            return args.out != null ? args.out : Path.of("results", args.suite + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        }
-
-        /** Everything that needs neither the data nor the output folder. */
-        void resolveNames() {
-            if (args.seeds < 1 || args.seeds > MAX_SEEDS) {
-                throw new RequestException("Invalid value for --seeds: " + args.seeds + " (must be in 1.." + MAX_SEEDS
-                        + ")");
-            }
-            if (!(args.alpha > 0 && args.alpha < 1)) {
-                throw new RequestException("Invalid value for --alpha: " + args.alpha + " (must be in (0, 1))");
-            }
-            if (args.resume && args.out == null) {
-                throw new RequestException("--resume needs --out DIR: the folder of the run to continue");
-            }
-            if (args.resume && args.overwrite) {
-                throw new RequestException("--resume continues the run in --out and --overwrite discards it: pass one");
-            }
-            try {
-                suite = SuiteRegistry.load().get(args.suite);
-            } catch (NamedProviders.UnknownNameException e) {
-                throw new RequestException("Invalid value for --suite: " + e.getMessage());
-            }
-            strategies = List.copyOf(args.strategies.isEmpty() ? suite.defaultStrategies() : args.strategies);
-            for (String name : strategies) {
-                try {
-                    registry.provider(name);
-                } catch (NamedProviders.UnknownNameException e) {
-                    throw new RequestException("Invalid value for --strategies: " + e.getMessage());
-                }
-            }
-            for (Map.Entry<String, String> e : args.options.entrySet()) {
-                String[] target = target("--option", e.getKey(), e.getValue());
-                userOptions.computeIfAbsent(target[0], k -> new LinkedHashMap<>()).put(target[1], e.getValue());
-            }
-            suite.defaultOptions().forEach((k, v) -> options.computeIfAbsent(k, x -> new LinkedHashMap<>()).putAll(v));
-            userOptions.forEach((k, v) -> options.computeIfAbsent(k, x -> new LinkedHashMap<>()).putAll(v));
-            Map<String, String> declared = suite.parameters();
-            for (String key : args.params.keySet()) {
-                if (key.isBlank()) {
-                    throw new RequestException("Invalid value for --param: '=" + args.params.get(key) + "' has no key: "
-                            + "write KEY=VALUE");
-                }
-                if (!declared.containsKey(key)) {
-                    List<String> close = NamedProviders.closest(key, declared.keySet());
-                    throw new RequestException("Invalid value for --param: suite '" + suite.name() + "' has no parameter '"
-                            + key + "'" + (close.isEmpty() ? "." : "; did you mean " + String.join(", ", close) + "?")
-                            + (declared.isEmpty() ? " It takes no parameters."
-                            : " Its parameters: " + String.join(", ", declared.keySet()) + " (see tl suites)."));
-                }
-            }
-            if (args.select != null) {
-                try {
-                    criterion = LabelFreeSelection.Criterion.parse(args.select);
-                } catch (IllegalArgumentException e) {
-                    throw new RequestException("Invalid value for --select: " + e.getMessage());
-                }
-                if (args.grid.isEmpty()) {
-                    throw new RequestException("--select needs candidate values: add --grid [STRATEGY.]KEY=V1,V2,...");
-                }
-                if (args.selectFolds < 2) {
-                    throw new RequestException("Invalid value for --select-folds: " + args.selectFolds
-                            + " (must be at least 2)");
-                }
-            } else if (!args.grid.isEmpty()) {
-                throw new RequestException("--grid needs a selection criterion: add --select iwcv, dev or "
-                        + "reverse-validation");
-            }
-            for (Map.Entry<String, String> e : args.grid.entrySet()) {
-                String[] target = target("--grid", e.getKey(), e.getValue());
-                List<String> values = new ArrayList<>();
-                for (String v : e.getValue().split(",")) {
-                    if (!v.isBlank()) {
-                        values.add(v.trim());
-                    }
-                }
-                if (values.isEmpty()) {
-                    throw new RequestException("Invalid value for --grid: '" + e.getKey() + "' has no values");
-                }
-                grids.computeIfAbsent(target[0], x -> new LinkedHashMap<>()).put(target[1], values);
-            }
-            for (String m : args.metrics) {
-                try {
-                    metrics.add(Metrics.named(m));
-                } catch (IllegalArgumentException e) {
-                    throw new RequestException("Invalid value for --metrics: " + e.getMessage());
-                }
-            }
-        }
-
-        /** {strategy or *, key} of {@code [STRATEGY.]KEY}. */
-        private String[] target(String option, String text, String value) {
-            int dot = text.indexOf('.');
-            String strategy = Evaluator.ALL_STRATEGIES;
-            String key = text;
-            if (dot > 0 && registry.contains(text.substring(0, dot))) {
-                strategy = text.substring(0, dot);
-                key = text.substring(dot + 1);
-            } else if (dot > 0) {
-                List<String> close = NamedProviders.closest(text.substring(0, dot), registry.names());
-                throw new RequestException("Invalid value for " + option + ": '" + text + "' names no known strategy "
-                        + "before the dot; " + (close.isEmpty() ? "see tl strategies"
-                        : "did you mean " + String.join(", ", close) + "?"));
-            }
-            if (key.isBlank()) {
-                throw new RequestException("Invalid value for " + option + ": '" + text + "=" + value + "' has no "
-                        + "option name: write [STRATEGY.]KEY=VALUE");
-            }
-            return new String[]{strategy, key};
-        }
-
-        /** What the folder may already hold: nothing, a run to resume, or outputs to overwrite. */
-        void checkFolder(PrintWriter notices) throws IOException {
-            List<String> contents = folder.contents();
-            Path dir = folder.dir();
-            Path runJson = dir.resolve(RUN_JSON);
-            long fits = finishedFits(dir.resolve(RUNS_CSV));
-            boolean leftover = Set.of(RUN_JSON, RUNS_CSV).containsAll(contents) && fits == 0;
-            if (contents.isEmpty() || leftover) {
-                freshStart = true;
-                if (args.resume) {
-                    notices.println("tl: --resume: " + dir + " holds no finished fit yet; starting the run");
-                    notices.flush();
-                }
-                return;
-            }
-            if (args.overwrite) {
-                freshStart = true;
-                return;
-            }
-            if (args.resume) {
-                if (!Files.exists(runJson)) {
-                    throw new RequestException("--resume: " + dir + " holds no " + RUN_JSON + ", so it is not a tl run "
-                            + "folder (it holds " + String.join(", ", contents) + "): choose the folder of the run "
-                            + "to continue");
-                }
-                resuming = true;
-                return;
-            }
-            if (Files.exists(runJson) || fits > 0) {
-                throw new RequestException("Invalid value for --out: " + dir + " already holds a run (" + fits
-                        + " finished fits): pass --resume to continue it (with the same arguments), --overwrite to "
-                        + "discard it, or choose another --out");
-            }
-            throw new RequestException("Invalid value for --out: " + dir + " is not empty (it holds "
-                    + String.join(", ", contents.subList(0, Math.min(5, contents.size())))
-                    + (contents.size() > 5 ? ", ..." : "") + ") and holds no tl run: choose another --out, or pass "
-                    + "--overwrite to replace the files tl run writes there (" + String.join(", ", OUTPUTS)
-                    + "; other files are kept)");
-        }
-
-        /** The data's checksums (compared with the run's on resume), then the first seed's tasks. */
-        void loadData() throws IOException {
-            context = new SuiteContext(args.data != null ? args.data : SuiteContext.defaults().dataRoot(), args.params);
-            config = new LinkedHashMap<>();
-            config.put("suite", args.suite);
-            config.put("strategies", strategies);
-            config.put("seeds", args.seeds);
-            config.put("options", options);
-            config.put("params", args.params);
-            config.put("alpha", args.alpha);
-            if (!metrics.isEmpty()) {
-                config.put("metrics", metrics.stream().map(Metric::name).toList());
-            }
-            if (criterion != null) {
-                config.put("select", criterion.label());
-                config.put("grid", grids);
-                config.put("selectFolds", args.selectFolds);
-            }
+    /** The data's checksums (on resume: the request and the data must be the run's), then the first seed's tasks. */
+    private void loadData() throws IOException {
+        if (resuming) {
             ObjectMapper om = new ObjectMapper();
-            Map<String, Object> previous = null;
-            if (resuming) {
-                previous = readRunJson(om);
-                Map<String, Object> then = new LinkedHashMap<>(previous);
-                Object thenData = then.remove("data");
-                Map<String, Object> now = om.readValue(om.writeValueAsString(config),
-                        om.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
-                if (!then.equals(now)) {
-                    Set<String> keys = new TreeSet<>(then.keySet());
-                    keys.addAll(now.keySet());
-                    List<String> diff = new ArrayList<>();
-                    for (String k : keys) {
-                        if (!java.util.Objects.equals(then.get(k), now.get(k))) {
-                            diff.add(k + " " + om.writeValueAsString(then.get(k)) + " then, "
-                                    + om.writeValueAsString(now.get(k)) + " now");
-                        }
-                    }
-                    throw new RequestException("--resume: the run in " + folder.dir() + " was started with other "
-                            + "arguments (" + String.join("; ", diff) + "); resume it with the same arguments or "
-                            + "choose another --out");
-                }
-                if (thenData == null) {
-                    throw new RequestException("--resume: " + folder.dir().resolve(RUN_JSON) + " records no data "
-                            + "checksums (it was written by an older tl), so its fits cannot be checked against the "
-                            + "data: start a new run in another --out");
-                }
-                data = DataIdentity.of(suite, context);
-                String why = data.differenceFrom(DataIdentity.fromMap(thenData)).orElse(null);
-                if (why != null) {
-                    throw new RequestException("--resume: the data differ from those the run in " + folder.dir()
-                            + " was started on: " + why + "; resume it on the same data or choose another --out");
-                }
-                store = new CsvRunStore(folder.dir().resolve(RUNS_CSV));
-            } else {
-                data = DataIdentity.of(suite, context);
-            }
-            config.put("data", data.toMap());
-            firstTasks = suite.tasks(context, 0);
-        }
-
-        private Map<String, Object> readRunJson(ObjectMapper om) throws IOException {
-            Path f = folder.dir().resolve(RUN_JSON);
-            try {
-                return om.readValue(Files.readString(f, StandardCharsets.UTF_8),
-                        om.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
-            } catch (IOException e) {
-                throw new IllegalArgumentException(f + " is not a readable run description (" + e.getMessage()
-                        + "): restore it, or start a new run in another --out", e);
-            }
-        }
-
-        /**
-         * The user's option and grid keys against the strategies that run on the first seed's tasks: a prefixed key
-         * must belong to a strategy that runs and be one of its options; an unprefixed key must be an option of at
-         * least one strategy that runs.
-         */
-        void checkKeys() {
-            StrategyFactory plain = new StrategyFactory(registry, new StrategyFactory.Settings(strategies,
-                    suite.defaultOptions(), Map.of(), null, LabelFreeSelection.DEFAULT_FOLDS));
-            Set<String> running = new LinkedHashSet<>();
-            for (TransferProblem<?> t : firstTasks) {
-                running.addAll(plain.plan(t).strategies());
-            }
-            Map<String, String> anyOption = new LinkedHashMap<>();
-            for (String s : running) {
-                anyOption.putAll(registry.options(s));
-            }
-            checkKeys("--option", userOptions.keySet(), k -> userOptions.get(k).keySet(), running, anyOption);
-            checkKeys("--grid", grids.keySet(), k -> grids.get(k).keySet(), running, anyOption);
-        }
-
-        private void checkKeys(String option, Set<String> strategiesNamed,
-                               java.util.function.Function<String, Set<String>> keysOf, Set<String> running,
-                               Map<String, String> anyOption) {
-            for (String s : strategiesNamed) {
-                for (String key : keysOf.apply(s)) {
-                    if (s.equals(Evaluator.ALL_STRATEGIES)) {
-                        if (!anyOption.containsKey(key)) {
-                            List<String> close = NamedProviders.closest(key, anyOption.keySet());
-                            throw new RequestException("Invalid value for " + option + ": none of the strategies that "
-                                    + "run (" + String.join(", ", running) + ") has an option '" + key + "'"
-                                    + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
-                                    + " Their options: " + String.join(", ", anyOption.keySet()));
-                        }
-                        continue;
-                    }
-                    if (!running.contains(s)) {
-                        throw new RequestException("Invalid value for " + option + ": '" + s + "." + key + "' is for "
-                                + "strategy '" + s + "', which does not run (strategies that run: "
-                                + String.join(", ", running) + "): add it to --strategies or drop the option");
-                    }
-                    Map<String, String> own = registry.options(s);
-                    if (!own.containsKey(key)) {
-                        List<String> close = NamedProviders.closest(key, own.keySet());
-                        throw new RequestException("Invalid value for " + option + ": strategy '" + s + "' has no "
-                                + "option '" + key + "'" + (close.isEmpty() ? "" : "; did you mean "
-                                + String.join(", ", close) + "?") + " Its options: "
-                                + (own.isEmpty() ? "(none)" : String.join(", ", own.keySet())));
+            Map<String, Object> then = readRunJson(om);
+            Object thenData = then.remove("data");
+            Map<String, Object> now = om.readValue(om.writeValueAsString(request.describe()),
+                    om.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+            if (!then.equals(now)) {
+                Set<String> keys = new TreeSet<>(then.keySet());
+                keys.addAll(now.keySet());
+                List<String> diff = new ArrayList<>();
+                for (String k : keys) {
+                    if (!Objects.equals(then.get(k), now.get(k))) {
+                        diff.add(k + " " + om.writeValueAsString(then.get(k)) + " then, "
+                                + om.writeValueAsString(now.get(k)) + " now");
                     }
                 }
+                throw new RequestException("--resume: the run in " + folder.dir() + " was started with other "
+                        + "arguments (" + String.join("; ", diff) + "); resume it with the same arguments or choose "
+                        + "another --out");
             }
+            if (thenData == null) {
+                throw new RequestException("--resume: " + folder.dir().resolve(RUN_JSON) + " records no data "
+                        + "checksums (it was written by an older tl), so its fits cannot be checked against the data: "
+                        + "start a new run in another --out");
+            }
+            data = DataIdentity.of(request.suite, context);
+            String why = data.differenceFrom(DataIdentity.fromMap(thenData)).orElse(null);
+            if (why != null) {
+                throw new RequestException("--resume: the data differ from those the run in " + folder.dir()
+                        + " was started on: " + why + "; resume it on the same data or choose another --out");
+            }
+            store = new CsvRunStore(folder.dir().resolve(RUNS_CSV));
+        } else {
+            data = DataIdentity.of(request.suite, context);
         }
+        firstTasks = request.suite.tasks(context, 0);
+    }
 
-        /** Option values per task, strategies and metrics that fit no task ({@link Evaluator#check}). */
-        void checkValues() {
-            configure(registry, suite, args, strategies, options, grids, criterion, metrics).build().check(firstTasks);
+    private Map<String, Object> readRunJson(ObjectMapper om) throws IOException {
+        Path f = folder.dir().resolve(RUN_JSON);
+        try {
+            return om.readValue(Files.readString(f, StandardCharsets.UTF_8),
+                    om.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(f + " is not a readable run description (" + e.getMessage()
+                    + "): restore it, or start a new run in another --out", e);
         }
+    }
 
-        /** Writes the request into the folder and opens the store. */
-        void commit() throws IOException {
-            if (freshStart) {
-                folder.delete(OUTPUTS);
-                store = new CsvRunStore(folder.dir().resolve(RUNS_CSV));
-            }
-            ObjectMapper om = new ObjectMapper();
-            ReportWriter.atomically(folder.dir().resolve(RUN_JSON),
-                    w -> w.write(om.writerWithDefaultPrettyPrinter().writeValueAsString(config)));
+    /** Writes the request and its data into the folder and opens the store (replacing earlier outputs if fresh). */
+    private void commit(boolean fresh) throws IOException {
+        if (fresh) {
+            folder.delete(OUTPUTS);
+            store = new CsvRunStore(folder.dir().resolve(RUNS_CSV));
         }
+        Map<String, Object> config = request.describe();
+        config.put("data", data.toMap());
+        ObjectMapper om = new ObjectMapper();
+        ReportWriter.atomically(folder.dir().resolve(RUN_JSON),
+                w -> w.write(om.writerWithDefaultPrettyPrinter().writeValueAsString(config)));
+    }
 
-        static Evaluator.Builder configure(StrategyRegistry registry, SuiteProvider suite, RunArguments args,
-                                           List<String> strategies, Map<String, Map<String, String>> options,
-                                           Map<String, Map<String, List<String>>> grids,
-                                           LabelFreeSelection.Criterion criterion, List<Metric> metrics) {
-            Evaluator.Builder b = Evaluator.builder(args.suite, registry).strategies(strategies).seeds(args.seeds)
-                    .alpha(args.alpha).published(suite.published()).discrepancies(!args.noDiscrepancy)
-                    .metrics(metrics);
-            options.forEach(b::options);
-            if (criterion != null) {
-                b.selection(criterion, args.selectFolds);
-                grids.forEach((strategy, axes) -> axes.forEach((k, v) -> b.grid(strategy, k, v)));
-            }
-            return b;
+    /** Lines after the header of a runs file (0 when it is absent). */
+    private static long finishedFits(Path runs) throws IOException {
+        if (!Files.isRegularFile(runs)) {
+            return 0;
         }
-
-        /** Lines after the header of a runs file (0 when it is absent). */
-        private static long finishedFits(Path runs) throws IOException {
-            if (!Files.isRegularFile(runs)) {
-                return 0;
-            }
-            try (var lines = Files.lines(runs, StandardCharsets.UTF_8)) {
-                return Math.max(0, lines.filter(l -> !l.isBlank()).count() - 1);
-            }
+        try (Stream<String> lines = Files.lines(runs, StandardCharsets.ISO_8859_1)) {
+            return Math.max(0, lines.filter(l -> !l.isBlank()).count() - 1);
         }
     }
 }

@@ -206,4 +206,12 @@ class RunReliabilityTest {
         assertEquals(2, resume.code());
         assertTrue(resume.err().contains("--resume needs --out DIR"), resume.err());
     }
+
+    @Test
+    void suitesListTheParametersTheyRead() {
+        TlCommandTest.Result r = tl("suites");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("office-caltech: preprocessing - ") && r.out().contains("synthetic: none")
+                && r.out().contains("lfw-identities: shots - "), r.out());
+    }
 }
