@@ -112,8 +112,8 @@ public final class MatFiles {
             int[] y = labels(name);
             for (int i = 0; i < y.length; i++) {
                 if (y[i] < first || y[i] > last) {
-                    throw new IllegalArgumentException(file + ": label " + (i + 1) + " of '" + name + "' is " + y[i]
-                            + ", outside the data set's classes " + first + ".." + last
+                    throw new IllegalArgumentException(file + ": row " + (i + 1) + " of '" + name + "' holds label "
+                            + y[i] + ", outside the data set's classes " + first + ".." + last
                             + ": the file is corrupt or belongs to another data set");
                 }
             }

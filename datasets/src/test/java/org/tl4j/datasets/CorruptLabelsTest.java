@@ -29,7 +29,7 @@ class CorruptLabelsTest {
         TinyOfficeCaltech.writeSite(root, OfficeCaltech.Site.DSLR, y);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new RealDataSuites.OfficeCaltechSuite().tasks(new SuiteContext(root, Map.of()), 0));
-        assertTrue(e.getMessage().contains("dslr_SURF_L10.mat: label 7 of 'labels' is " + bad
+        assertTrue(e.getMessage().contains("dslr_SURF_L10.mat: row 7 of 'labels' holds label " + bad
                 + ", outside the data set's classes 1..10"), e.getMessage());
     }
 
@@ -53,7 +53,7 @@ class CorruptLabelsTest {
                 .addArray("Y_tar", yt), dir.resolve("USPS_vs_MNIST.mat").toFile());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Digits.load(dir, Digits.Direction.USPS_TO_MNIST, List.of()));
-        assertTrue(e.getMessage().contains("label 3 of 'Y_tar' is 11, outside the data set's classes 1..10"),
+        assertTrue(e.getMessage().contains("row 3 of 'Y_tar' holds label 11, outside the data set's classes 1..10"),
                 e.getMessage());
     }
 }

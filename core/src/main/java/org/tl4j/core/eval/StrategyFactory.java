@@ -196,7 +196,7 @@ public final class StrategyFactory {
                 continue;
             }
             try {
-                configured(name, f);
+                create(name, f);
                 return " (they suit its " + outputs(f) + " tasks, but an option applies to every task its strategy "
                         + "runs on: choose a value that suits every task of the suite)";
             } catch (IllegalArgumentException ignored) {
@@ -238,7 +238,11 @@ public final class StrategyFactory {
      *                                  feature vectors
      */
     public <T extends Output<T>> TransferStrategy<T, ?> create(String name, TransferProblem<T> problem) {
-        TransferStrategy<T, ?> s = configured(name, problem.outputFactory());
+        return create(name, problem.outputFactory());
+    }
+
+    private <T extends Output<T>> TransferStrategy<T, ?> create(String name, OutputFactory<T> factory) {
+        TransferStrategy<T, ?> s = configured(name, factory);
         Map<String, String> opts = optionsOf(name, s);
         Set<String> valid = StrategyOptions.describe(s.getClass()).keySet();
         Map<String, List<String>> axes = new LinkedHashMap<>();
@@ -261,10 +265,10 @@ public final class StrategyFactory {
         List<TransferStrategy<T, TransferTask<T>>> candidates = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (Map<String, String> point : gridPoints(axes)) {
-            TransferStrategy<T, ?> c = registry.create(name, problem.outputFactory(), Map.of());
+            TransferStrategy<T, ?> c = registry.create(name, factory, Map.of());
             Map<String, String> all = new LinkedHashMap<>(opts);
             all.putAll(point);
-            StrategyOptions.apply(c, all, problem.outputFactory());
+            StrategyOptions.apply(c, all, factory);
             @SuppressWarnings("unchecked")
             TransferStrategy<T, TransferTask<T>> typed = (TransferStrategy<T, TransferTask<T>>) c;
             candidates.add(typed);

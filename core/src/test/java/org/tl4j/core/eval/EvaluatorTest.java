@@ -232,5 +232,12 @@ class EvaluatorTest {
         RequestException x = assertThrows(RequestException.class, () -> e.check(List.of(TinyTasks.classification(0))));
         assertTrue(x.getMessage().contains("Unknown inner learner 'foo' for classification"), x.getMessage());
         assertFalse(x.getMessage().contains("they suit"), x.getMessage());
+        Evaluator grid = Evaluator.builder("bad", REGISTRY).strategies(List.of("pooled")).seeds(1)
+                .selection(org.tl4j.core.selection.LabelFreeSelection.Criterion.IWCV, 2)
+                .grid("pooled", "inner", List.of("1nn", "foo")).discrepancies(false).build();
+        RequestException g = assertThrows(RequestException.class,
+                () -> grid.check(List.of(TinyTasks.classification(0))));
+        assertTrue(g.getMessage().contains("Unknown inner learner 'foo' for classification"), g.getMessage());
+        assertFalse(g.getMessage().contains("they suit"), "a grid value no output type takes: " + g.getMessage());
     }
 }

@@ -222,15 +222,15 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     private static String reason(Exception e) {
-        String m = e.getMessage();
-        String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                .toLowerCase(java.util.Locale.ROOT);
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-            return f.getReason();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
-        return m == null ? kind : kind + ": " + m;
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
