@@ -221,4 +221,42 @@ class EmbeddingCacheTest {
                 .builder(new Toy(-1), Preprocessor.cropping(SPEC)).build().embed(src, keys));
         assertTrue(e.getMessage().contains("p/nope.png"), e.getMessage());
     }
+
+    @Test
+    void aFolderNamedLikeAChunkIsSetAsideAndNamed(@TempDir Path dir) throws IOException {
+        EmbeddingCache c = open(dir);
+        Files.createDirectories(c.folder().resolve("chunk-odd.emb"));
+        EmbeddingCache.Loaded loaded = c.load();
+        assertEquals(List.of("chunk-odd.emb: a folder named like a chunk"), loaded.corrupt());
+        assertTrue(Files.isDirectory(c.folder().resolve("chunk-odd.emb.corrupt")));
+        Toy b = new Toy(-1);
+        assertEquals(3, run(b, open(dir), images(3)).embeddings().size());
+    }
+
+    @Test
+    void temporaryFilesOfEndedProcessesAreRemovedAndThoseOfLiveOnesKept(@TempDir Path dir) throws Exception {
+        EmbeddingCache c = open(dir);
+        Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-version").redirectErrorStream(true).start();
+        ended.getInputStream().readAllBytes();
+        ended.waitFor();
+        Path dead = Files.write(c.folder().resolve(".chunk-x.emb." + ended.pid() + ".7.tmp"), new byte[10]);
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        Path live = Files.write(c.folder().resolve(".chunk-y.emb." + parent + ".8.tmp"), new byte[10]);
+        c.load();
+        assertTrue(Files.notExists(dead), "left by a process that ended");
+        assertTrue(Files.exists(live), "a running process may still rename it");
+    }
+
+    @Test
+    void aFailedWriteNamesTheFileAndLeavesNoTemporaryFile(@TempDir Path dir) throws IOException {
+        Path target = Files.createDirectories(dir.resolve("chunk-z.emb"));
+        Files.writeString(target.resolve("occupied"), "x");
+        IOException e = assertThrows(IOException.class, () -> EmbeddingCache.writeAtomically(target, new byte[64]));
+        assertTrue(e.getMessage().startsWith("Cannot write " + target + " ("), e.getMessage());
+        assertTrue(e.getMessage().contains("free space on that disk or move the embedding cache"), e.getMessage());
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(target), s.toList(), "no temporary file is left");
+        }
+    }
 }

@@ -4,6 +4,7 @@ import org.tl4j.core.Domain;
 import org.tl4j.core.TransferProblem;
 import org.tl4j.core.TransferTask;
 import org.tl4j.core.eval.PublishedValues;
+import org.tl4j.core.eval.RequestException;
 import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.core.suite.SuiteProvider;
 import org.tribuo.classification.Label;
@@ -48,9 +49,9 @@ public final class RealDataSuites {
         @Override
         public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
             String prep = context.parameter("preprocessing", DEFAULT_PREPROCESSING);
+            List<Preprocessing> steps = preprocessing(name(), prep);
             Path dir = context.require("data/office-caltech10-surf", "Office-Caltech10 SURF data");
             return cache.computeIfAbsent(dir.toAbsolutePath().normalize() + "|" + prep, k -> {
-                List<Preprocessing> steps = Preprocessing.parse(prep);
                 Map<OfficeCaltech.Site, Domain<Label>> labelled = new EnumMap<>(OfficeCaltech.Site.class);
                 Map<OfficeCaltech.Site, Domain<Label>> unlabelled = new EnumMap<>(OfficeCaltech.Site.class);
                 for (OfficeCaltech.Site s : OfficeCaltech.Site.values()) {
@@ -67,6 +68,22 @@ public final class RealDataSuites {
             });
         }
 
+        /** The four {@code <site>_SURF_L10.mat} files. */
+        @Override
+        public List<Path> dataFiles(SuiteContext context) {
+            Path dir = context.require("data/office-caltech10-surf", "Office-Caltech10 SURF data");
+            List<Path> files = new ArrayList<>();
+            for (OfficeCaltech.Site s : OfficeCaltech.Site.values()) {
+                files.add(dir.resolve(s.file()));
+            }
+            return files;
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            return Map.of(PREPROCESSING, PREPROCESSING_HELP + " (default " + DEFAULT_PREPROCESSING + ")");
+        }
+
         @Override
         public PublishedValues published() {
             return PublishedTable.load(name());
@@ -75,6 +92,21 @@ public final class RealDataSuites {
         @Override
         public Map<String, Map<String, String>> defaultOptions() {
             return protocol(name());
+        }
+    }
+
+    /** The parameter both suites read. */
+    static final String PREPROCESSING = "preprocessing";
+    private static final String PREPROCESSING_HELP = "per-domain preprocessing steps, comma-separated: none, row-sum, "
+            + "zscore, l2-rows";
+
+    /** The steps of a {@code preprocessing} parameter; a bad value is a request error naming the suite. */
+    static List<Preprocessing> preprocessing(String suite, String text) {
+        try {
+            return Preprocessing.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new RequestException("Suite '" + suite + "': invalid parameter " + PREPROCESSING + "=" + text + ": "
+                    + e.getMessage());
         }
     }
 
@@ -109,9 +141,9 @@ public final class RealDataSuites {
         @Override
         public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
             String prep = context.parameter("preprocessing", DEFAULT_PREPROCESSING);
+            List<Preprocessing> steps = preprocessing(name(), prep);
             Path dir = context.require("data/digits", "USPS+MNIST digits data");
             return cache.computeIfAbsent(dir.toAbsolutePath().normalize() + "|" + prep, k -> {
-                List<Preprocessing> steps = Preprocessing.parse(prep);
                 List<TransferTask<Label>> tasks = new ArrayList<>();
                 for (Digits.Direction d : Digits.Direction.values()) {
                     LabelledSample[] st = Digits.load(dir, d, steps);
@@ -119,6 +151,22 @@ public final class RealDataSuites {
                 }
                 return List.copyOf(tasks);
             });
+        }
+
+        /** The two direction files. */
+        @Override
+        public List<Path> dataFiles(SuiteContext context) {
+            Path dir = context.require("data/digits", "USPS+MNIST digits data");
+            List<Path> files = new ArrayList<>();
+            for (Digits.Direction d : Digits.Direction.values()) {
+                files.add(dir.resolve(d.file()));
+            }
+            return files;
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            return Map.of(PREPROCESSING, PREPROCESSING_HELP + " (default " + DEFAULT_PREPROCESSING + ")");
         }
 
         @Override

@@ -49,13 +49,21 @@ public final class TinyLfw {
 
     /** Writes {@code lfw.tgz} ({@code lfw/<Name>/<Name>_NNNN.jpg}) into {@code dir}. */
     public static Path archive(Path dir) throws IOException {
+        return archive(dir, Map.of());
+    }
+
+    /**
+     * As {@link #archive(Path)}, with the bytes of the images keyed in {@code replaced} (e.g.
+     * {@code Ann_A/Ann_A_0001.jpg}) replaced, for tests of corrupt images.
+     */
+    public static Path archive(Path dir, Map<String, byte[]> replaced) throws IOException {
         Path f = dir.resolve("lfw.tgz");
         try (OutputStream os = Files.newOutputStream(f);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(os))) {
             int p = 0;
             for (Map.Entry<String, Integer> e : PEOPLE.entrySet()) {
                 for (int i = 1; i <= e.getValue(); i++) {
-                    byte[] b = image(p, p * 100L + i);
+                    byte[] b = replaced.getOrDefault(LfwDataset.imageKey(e.getKey(), i), image(p, p * 100L + i));
                     TarArchiveEntry t = new TarArchiveEntry("lfw/" + LfwDataset.imageKey(e.getKey(), i));
                     t.setSize(b.length);
                     tar.putArchiveEntry(t);

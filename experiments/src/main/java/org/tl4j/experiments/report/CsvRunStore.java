@@ -109,7 +109,37 @@ public final class CsvRunStore implements RunStore, AutoCloseable {
 
     private static final java.util.logging.Logger LOGGER = java.util.logging.Logger.getLogger(CsvRunStore.class.getName());
 
+    /** Thrown for a fit recorded twice with different results. */
+    private static final class DuplicateRunException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        DuplicateRunException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A fit recorded twice (the store never appends a fit it holds, so the file was edited or concatenated): the
+     * same result is kept once with a warning; a different result is refused, as either could be the one reported.
+     */
+    private void duplicate(RunRecord earlier, RunRecord again, long earlierLine, long line) {
+        String what = "task " + again.task() + ", strategy " + again.strategy() + ", seed " + again.seed();
+        if (earlier.metrics().equals(again.metrics()) && java.util.Objects.equals(earlier.error(), again.error())) {
+            LOGGER.warning(file + " line " + line + " repeats the fit of line " + earlierLine + " (" + what
+                    + ") with the same result; it is counted once");
+            return;
+        }
+        throw new DuplicateRunException(file + " line " + line + " records the fit of line " + earlierLine + " (" + what
+                + ") again with a different result (" + describe(earlier) + " on line " + earlierLine + ", "
+                + describe(again) + " on line " + line + "): delete the wrong line and resume");
+    }
+
+    private static String describe(RunRecord r) {
+        return r.error() != null ? "failed: " + r.error() : r.metrics().toString();
+    }
+
     private void read() throws IOException {
+        Map<String, Long> lines = new java.util.HashMap<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
             if (!p.getHeaderNames().equals(HEADER)) {
@@ -137,7 +167,15 @@ public final class CsvRunStore implements RunStore, AutoCloseable {
                     RunRecord run = new RunRecord(rec.get("suite"), rec.get("task"), rec.get("strategy"),
                             rec.get("approach"), Long.parseLong(rec.get("seed")), m, Long.parseLong(rec.get("fit_ms")),
                             error.isEmpty() ? null : error);
+                    RunRecord earlier = records.get(run.key());
+                    if (earlier != null) {
+                        duplicate(earlier, run, lines.get(run.key()), line);
+                        continue;
+                    }
                     records.put(run.key(), run);
+                    lines.put(run.key(), line);
+                } catch (DuplicateRunException e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException(file + " line " + line + " is malformed (" + e.getMessage()
                             + "): delete that line and resume", e);
