@@ -1,0 +1,1 @@
+package org.tl4j.deep;
