@@ -33,7 +33,9 @@ final class ChannelPrelu extends AbstractBlock {
         long[] shape = new long[x.getShape().dimension()];
         java.util.Arrays.fill(shape, 1);
         shape[1] = a.size();
-        return new NDList(x.maximum(0f).add(a.reshape(shape).mul(x.minimum(0f))));
+        NDArray slopes = a.reshape(shape);
+        slopes.attach(x.getManager());
+        return new NDList(x.maximum(0f).add(slopes.mul(x.minimum(0f))));
     }
 
     @Override
