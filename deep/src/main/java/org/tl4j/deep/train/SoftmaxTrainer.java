@@ -159,15 +159,46 @@ public final class SoftmaxTrainer implements AutoCloseable {
      */
     public double step(float[] inputs, int[] labels, int n) {
         int size = checkBatch(inputs, labels, n);
+        return step(n, (start, k, x, y) -> {
+            System.arraycopy(inputs, start * size, x, 0, k * size);
+            System.arraycopy(labels, start, y, 0, k);
+        });
+    }
+
+    /** Supplies a batch one micro-batch at a time, so a large batch never has to be in memory at once. */
+    @FunctionalInterface
+    public interface MicroBatches {
+        /**
+         * Writes inputs {@code start .. start + k − 1} of the batch into {@code x} (laid out as the input shape with
+         * batch {@code k}) and their labels into {@code y}.
+         */
+        void fill(int start, int k, float[] x, int[] y);
+    }
+
+    /**
+     * One optimiser step on a batch of {@code n} inputs that {@code batch} supplies micro-batch by micro-batch, in
+     * order.
+     *
+     * @return the batch's mean cross-entropy before the step (the regulariser excluded)
+     */
+    public double step(int n, MicroBatches batch) {
+        if (n < 1) {
+            throw new IllegalArgumentException("Empty batch");
+        }
+        int size = Math.toIntExact(sizeOf());
         int m = settings.microBatch();
+        float[] xb = new float[Math.min(m, n) * size];
+        int[] yb = new int[Math.min(m, n)];
         double lossSum = 0;
         NDManager root = (trunk != null ? trunk : head).manager();
         try (GradientCollector gc = DeepEngine.pytorch().newGradientCollector()) {
             for (int start = 0; start < n; start += m) {
                 int k = Math.min(m, n - start);
+                batch.fill(start, k, xb, yb);
+                checkBatch(xb, yb, k);
                 try (NDManager sub = root.newSubManager()) {
-                    NDArray x = sub.create(slice(inputs, start * size, k * size), shape(k));
-                    NDArray y = sub.create(slice(labels, start, k));
+                    NDArray x = sub.create(slice(xb, 0, k * size), shape(k));
+                    NDArray y = sub.create(slice(yb, 0, k));
                     NDArray logits = logits(x, true);
                     NDArray ce = loss.evaluate(new NDList(y), new NDList(logits));
                     NDArray total = ce.mul((float) k / n);

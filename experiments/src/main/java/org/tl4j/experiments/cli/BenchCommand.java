@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed; every figure is printed beside a baseline measured in the same run.",
-        subcommands = {InstanceBenchCommand.class, FeatureBenchCommand.class, BackboneBenchCommand.class})
+        subcommands = {InstanceBenchCommand.class, FeatureBenchCommand.class, BackboneBenchCommand.class,
+                DeepBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
