@@ -133,8 +133,7 @@ final class Table4Report {
         }
         CategoryChart c = new CategoryChartBuilder().width(900).height(560)
                 .title("Training time on LFW: traditional deep learning vs transfer learning")
-                .xAxisTitle("").yAxisTitle("hours (log scale)").build();
-        c.getStyler().setYAxisLogarithmic(true);
+                .xAxisTitle("").yAxisTitle("hours").build();
         c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setSeriesColors(new Color[]{new Color(0x1f, 0x4e, 0x79), new Color(0x70, 0xad, 0x47)});

@@ -44,13 +44,19 @@ final class TraditionalTraining {
             trunk.initialise(seed);
             SoftmaxTrainer.Settings settings = SoftmaxTrainer.Settings.facenet(schedule, microBatch);
             try (SoftmaxTrainer trainer = new SoftmaxTrainer(trunk, shape, split.classes(), settings, seed)) {
+                int micros = (schedule.batchSize() + microBatch - 1) / microBatch;
                 progress.start(String.format(Locale.ROOT, "training Inception-ResNet v1 from scratch: %d of %d steps "
-                        + "of %d images", steps, schedule.steps(), schedule.batchSize()), steps);
+                        + "of %d images, %d micro-batches each", steps, schedule.steps(), schedule.batchSize(), micros),
+                        steps * micros);
                 double first = Double.NaN;
                 double last = Double.NaN;
                 long t0 = System.nanoTime();
                 for (long s = 0; s < steps; s++) {
+                    long step = s + 1;
                     last = trainer.step(schedule.batchSize(), (start, k, x, y) -> {
+                        if (start > 0) {
+                            progress.step(String.format(Locale.ROOT, "step %d/%d", step, steps));
+                        }
                         FaceTensors.Micro m = data.next(k);
                         System.arraycopy(m.x(), 0, x, 0, m.x().length);
                         System.arraycopy(m.y(), 0, y, 0, k);
@@ -59,7 +65,8 @@ final class TraditionalTraining {
                         first = last;
                     }
                     double elapsed = (System.nanoTime() - t0) / 1e9;
-                    progress.step(String.format(Locale.ROOT, "loss %.3f, %.1f s/step", last, elapsed / (s + 1)));
+                    progress.step(String.format(Locale.ROOT, "step %d/%d: loss %.3f, %.1f s/step", step, steps, last,
+                            elapsed / step));
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 progress.finish();
