@@ -63,8 +63,13 @@ public final class DeepEngine {
     }
 
     private static Path defaultCacheDir() {
+        return userCacheDir().resolve("djl");
+    }
+
+    /** tl4j's folder in the user's cache: {@code $XDG_CACHE_HOME/tl4j} or {@code ~/.cache/tl4j}. */
+    public static Path userCacheDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("tl4j").resolve("djl");
+        return base.resolve("tl4j");
     }
 }

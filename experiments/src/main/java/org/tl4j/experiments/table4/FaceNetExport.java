@@ -32,9 +32,7 @@ public final class FaceNetExport {
 
     /** Where {@code tl export facenet-irv1} writes by default: {@code $XDG_CACHE_HOME/tl4j/models} or {@code ~/.cache/tl4j/models}. */
     public static Path defaultFolder() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("tl4j").resolve("models");
+        return org.tl4j.deep.DeepEngine.userCacheDir().resolve("models");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.tl4j.experiments.table4;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.feature.deep.BuiltInModels;
 import org.tl4j.feature.deep.EmbeddingSpec;
@@ -56,17 +57,8 @@ final class FaceTensors implements AutoCloseable {
     }
 
     private void reshuffle() {
-        order = new int[train.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        UniformRandomProvider rng = Seeds.rng(Seeds.derive(seed, "table4-shuffle", pass++));
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        order = PermutationSampler.natural(train.size());
+        PermutationSampler.shuffle(Seeds.rng(Seeds.derive(seed, "table4-shuffle", pass++)), order);
         position = 0;
     }
 

@@ -1,6 +1,7 @@
 package org.tl4j.experiments.table4;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
 import org.tl4j.core.eval.ProgressListener;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.deep.train.LearningRate;
@@ -91,17 +92,9 @@ final class TransferLearning {
                 LearningRate.constant(head.rate()), 0.9f, 0.999f, 1e-8f);
         try (SoftmaxTrainer t = new SoftmaxTrainer(null, new long[]{1, dim}, split.classes(), settings, seed)) {
             UniformRandomProvider rng = Seeds.rng(Seeds.derive(seed, "table4-head"));
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
+            int[] order = PermutationSampler.natural(n);
             for (int e = 0; e < head.epochs(); e++) {
-                for (int i = n - 1; i > 0; i--) {
-                    int j = rng.nextInt(i + 1);
-                    int tmp = order[i];
-                    order[i] = order[j];
-                    order[j] = tmp;
-                }
+                PermutationSampler.shuffle(rng, order);
                 for (int s = 0; s < n; s += head.batchSize()) {
                     int k = Math.min(head.batchSize(), n - s);
                     int from = s;
