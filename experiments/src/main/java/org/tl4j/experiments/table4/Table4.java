@@ -95,19 +95,29 @@ public final class Table4 {
             log.println("== traditional: Inception-ResNet v1 from random weights (seed " + s.seed() + ")");
             TraditionalTraining.Result t = TraditionalTraining.run(data.images(), split, schedule, s.traditionalSteps(),
                     s.microBatch(), s.evaluate(), s.seed(), progress.get());
-            log.printf(Locale.ROOT, "   %.1f s per step of %,d images (%.1f ms per image); schedule %s: %s%n",
-                    t.estimate().secondsPerStep(), schedule.batchSize(),
-                    1000 * t.estimate().secondsPerStep() / schedule.batchSize(), t.estimate().basis(),
+            log.printf(Locale.ROOT, "   %.1f s per step of %,d images (%.1f ms per image; %.1f CPU-s per step, load "
+                            + "%.1f); schedule %s: %s%n", t.estimate().secondsPerStep(), schedule.batchSize(),
+                    1000 * t.estimate().secondsPerStep() / schedule.batchSize(),
+                    t.cpuSeconds() / t.estimate().measuredSteps(), t.load(), t.estimate().basis(),
                     Table4Report.duration(t.estimate().totalSeconds()));
             log.println("== transfer: " + s.irv1Model().name() + " (the same random initial weights, exported to ONNX)");
             TransferLearning.Result r = TransferLearning.run(data.images(), keys, split, s.irv1Model(), s.embedder(),
                     head, s.seed(), progress.get());
-            log.printf(Locale.ROOT, "   embedding %.1f s (%.1f images/s), classifier %.1f s, accuracy %.2f %%%n",
-                    r.embedSeconds(), r.images() / r.embedSeconds(), r.trainSeconds(), 100 * r.accuracy());
+            log.printf(Locale.ROOT, "   embedding %.1f s (%.1f images/s), classifier %.1f s, accuracy %.2f %%; "
+                            + "%.1f CPU-s, load %.1f%n", r.embedSeconds(), r.images() / r.embedSeconds(),
+                    r.trainSeconds(), 100 * r.accuracy(), r.cpuSeconds(), r.load());
             rows.add(new Table4Report.Row("FaceNet (tl4j, this machine)", dataset, "Inception ResNet v1",
                     "facenet-irv1 (random weights, seed " + s.seed() + ")", t.estimate().totalSeconds(),
                     t.estimate().basis(), t.accuracy(), r.totalSeconds(), r.embedSeconds(), r.trainSeconds(),
                     r.accuracy(), hw.describe()));
+            double cpuTotal = t.cpuSeconds() / t.estimate().measuredSteps() * schedule.steps();
+            notes.put("CPU time (Inception-ResNet v1)", String.format(Locale.ROOT, "traditional %.1f CPU-s per step "
+                            + "→ %s of CPU for the schedule; transfer %s of CPU; ratio %.0f× (wall-clock ratio %.0f×). "
+                            + "One-minute load average %.1f after the traditional steps and %.1f after the transfer "
+                            + "side on %d processors: where other work shares the machine, wall times stretch and the "
+                            + "CPU ratio is the steadier comparison.", t.cpuSeconds() / t.estimate().measuredSteps(),
+                    Table4Report.duration(cpuTotal), Table4Report.duration(r.cpuSeconds()), cpuTotal / r.cpuSeconds(),
+                    t.estimate().totalSeconds() / r.totalSeconds(), t.load(), r.load(), hw.cores()));
             notes.put("Traditional side", String.format(Locale.ROOT, "Inception-ResNet v1 (%,d trainable parameters; "
                             + "FaceNet's definition, batch norm without γ), softmax over %,d identities, FaceNet's "
                             + "classifier recipe (Adam β=(0.9, 0.999), ε=0.1, learning rate 0.05 then 0.005 from "
@@ -126,8 +136,9 @@ public final class Table4 {
             log.println("== transfer: " + src.name() + " (trained on " + src.trainedOn() + ")");
             TransferLearning.Result r = TransferLearning.run(data.images(), keys, split, src, s.embedder(), head,
                     s.seed(), progress.get());
-            log.printf(Locale.ROOT, "   embedding %.1f s (%.1f images/s), classifier %.1f s, accuracy %.2f %%%n",
-                    r.embedSeconds(), r.images() / r.embedSeconds(), r.trainSeconds(), 100 * r.accuracy());
+            log.printf(Locale.ROOT, "   embedding %.1f s (%.1f images/s), classifier %.1f s, accuracy %.2f %%; "
+                            + "%.1f CPU-s, load %.1f%n", r.embedSeconds(), r.images() / r.embedSeconds(),
+                    r.trainSeconds(), 100 * r.accuracy(), r.cpuSeconds(), r.load());
             rows.add(new Table4Report.Row("face identification, pretrained backbone", dataset, architecture(src),
                     src.name(), Double.NaN, "not trained here", Double.NaN, r.totalSeconds(), r.embedSeconds(),
                     r.trainSeconds(), r.accuracy(), hw.describe()));

@@ -27,9 +27,11 @@ final class TraditionalTraining {
      * @param evalSeconds     time of that evaluation (not part of the training time)
      * @param parameters      trainable parameters of the trunk
      * @param microBatch      images per forward/backward pass
+     * @param cpuSeconds      process CPU time of the steps run
+     * @param load            one-minute load average after them
      */
     record Result(TrainingSchedule.Estimate estimate, double firstLoss, double lastLoss, double accuracy,
-                  double evalSeconds, long parameters, int microBatch) {
+                  double evalSeconds, long parameters, int microBatch, double cpuSeconds, double load) {
     }
 
     private TraditionalTraining() {
@@ -51,6 +53,7 @@ final class TraditionalTraining {
                 double first = Double.NaN;
                 double last = Double.NaN;
                 long t0 = System.nanoTime();
+                double c0 = CpuClock.processSeconds();
                 for (long s = 0; s < steps; s++) {
                     long step = s + 1;
                     last = trainer.step(schedule.batchSize(), (start, k, x, y) -> {
@@ -69,6 +72,8 @@ final class TraditionalTraining {
                             elapsed / step));
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                double cpu = CpuClock.processSeconds() - c0;
+                double load = CpuClock.load();
                 progress.finish();
                 double acc = Double.NaN;
                 double evalSeconds = 0;
@@ -78,7 +83,7 @@ final class TraditionalTraining {
                     evalSeconds = (System.nanoTime() - e0) / 1e9;
                 }
                 return new Result(schedule.estimate(steps, seconds), first, last, acc, evalSeconds,
-                        trunk.parameterCount(true), microBatch);
+                        trunk.parameterCount(true), microBatch, cpu, load);
             }
         }
     }

@@ -55,8 +55,11 @@ final class TransferLearning {
      * @param trainSeconds   wall time of training the classifier
      * @param accuracy       top-1 test accuracy
      * @param backbone       the backbone's description
+     * @param cpuSeconds     process CPU time of both parts
+     * @param load           one-minute load average after them
      */
-    record Result(double embedSeconds, int images, double trainSeconds, double accuracy, String backbone) {
+    record Result(double embedSeconds, int images, double trainSeconds, double accuracy, String backbone,
+                  double cpuSeconds, double load) {
         double totalSeconds() {
             return embedSeconds + trainSeconds;
         }
@@ -69,6 +72,7 @@ final class TransferLearning {
                       EmbedderSettings settings, HeadSettings head, long seed, ProgressListener progress)
             throws IOException {
         long t0 = System.nanoTime();
+        double c0 = CpuClock.processSeconds();
         EmbeddingPipeline.Result r;
         String backbone;
         try (ImageEmbedder embedder = ImageEmbedder.open(source, settings.withCache(null))) {
@@ -80,7 +84,8 @@ final class TransferLearning {
         long t1 = System.nanoTime();
         double acc = trainAndScore(r.embeddings(), r.dim(), split, head, seed);
         double trainSeconds = (System.nanoTime() - t1) / 1e9;
-        return new Result(embedSeconds, allKeys.size(), trainSeconds, acc, backbone);
+        return new Result(embedSeconds, allKeys.size(), trainSeconds, acc, backbone, CpuClock.processSeconds() - c0,
+                CpuClock.load());
     }
 
     /** Trains the softmax layer on the training embeddings; returns its test accuracy. */
