@@ -49,27 +49,47 @@ public record TrainingSchedule(int epochs, int epochSize, int batchSize) {
             throw new IllegalArgumentException("Invalid measured time " + measuredSeconds + " s");
         }
         double perStep = measuredSeconds / measuredSteps;
-        return new Estimate(measuredSteps, measuredSeconds, perStep, steps(), perStep * steps(),
-                measuredSteps < steps());
+        boolean extrapolated = measuredSteps < steps();
+        return new Estimate(measuredSteps, measuredSeconds, perStep, steps(), perStep * steps(), extrapolated,
+                extrapolated
+                        ? String.format(Locale.ROOT, "measured %,d of %,d steps, extrapolated", measuredSteps, steps())
+                        : String.format(Locale.ROOT, "measured all %,d steps", steps()));
+    }
+
+    /**
+     * The time of the whole schedule estimated from {@code measuredImages} images (a part of one step, accumulated
+     * and applied as one optimiser step) that took {@code measuredSeconds}: the time per image × {@link #images()}.
+     * For machines where even one step of {@link #batchSize()} images takes too long.
+     *
+     * @throws IllegalArgumentException if nothing was measured or more than one batch
+     */
+    public Estimate estimateFromImages(long measuredImages, double measuredSeconds) {
+        if (measuredImages < 1 || measuredImages > batchSize) {
+            throw new IllegalArgumentException("Measured " + measuredImages + " images: need 1.." + batchSize
+                    + " (use whole steps beyond one batch)");
+        }
+        if (!(measuredSeconds >= 0) || !Double.isFinite(measuredSeconds)) {
+            throw new IllegalArgumentException("Invalid measured time " + measuredSeconds + " s");
+        }
+        double perStep = measuredSeconds / measuredImages * batchSize;
+        return new Estimate(measuredImages, measuredSeconds, perStep, steps(), perStep * steps(), true,
+                String.format(Locale.ROOT, "measured %,d of %,d images of one step, extrapolated", measuredImages,
+                        batchSize));
     }
 
     /**
      * A schedule's duration, measured or extrapolated.
      *
-     * @param measuredSteps   steps actually run
+     * @param measured        steps actually run (images, for an estimate from part of a step)
      * @param measuredSeconds their wall time
      * @param secondsPerStep  measured seconds per step
      * @param totalSteps      the schedule's steps
      * @param totalSeconds    seconds per step × total steps
-     * @param extrapolated    whether fewer steps were run than the schedule has
+     * @param extrapolated    whether less was run than the schedule has
+     * @param basis           "measured 3 of 1,040 steps, extrapolated", "measured all 1,040 steps" or
+     *                        "measured 256 of 1,024 images of one step, extrapolated"
      */
-    public record Estimate(long measuredSteps, double measuredSeconds, double secondsPerStep, long totalSteps,
-                           double totalSeconds, boolean extrapolated) {
-        /** "measured 3 of 1,040 steps, extrapolated" or "measured all 1,040 steps". */
-        public String basis() {
-            return extrapolated
-                    ? String.format(Locale.ROOT, "measured %,d of %,d steps, extrapolated", measuredSteps, totalSteps)
-                    : String.format(Locale.ROOT, "measured all %,d steps", totalSteps);
-        }
+    public record Estimate(long measured, double measuredSeconds, double secondsPerStep, long totalSteps,
+                           double totalSeconds, boolean extrapolated, String basis) {
     }
 }

@@ -33,6 +33,15 @@ class TrainingScheduleTest {
     }
 
     @Test
+    void partOfAStepIsExtrapolatedByTimePerImage() {
+        TrainingSchedule.Estimate e = TrainingSchedule.PAPER.estimateFromImages(256, 64.0);
+        assertEquals(256.0, e.secondsPerStep(), 1e-12);
+        assertEquals(266_240.0, e.totalSeconds(), 1e-9);
+        assertEquals("measured 256 of 1,024 images of one step, extrapolated", e.basis());
+        assertThrows(IllegalArgumentException.class, () -> TrainingSchedule.PAPER.estimateFromImages(1_025, 1.0));
+    }
+
+    @Test
     void rejectsImpossibleMeasurements() {
         assertThrows(IllegalArgumentException.class, () -> TrainingSchedule.PAPER.estimate(0, 1.0));
         assertThrows(IllegalArgumentException.class, () -> TrainingSchedule.PAPER.estimate(1_041, 1.0));

@@ -50,6 +50,11 @@ final class Table4Command implements Callable<Integer> {
             description = "Steps of the traditional schedule to run; the total is extrapolated (default: ${DEFAULT-VALUE}).")
     long traditionalSteps;
 
+    @Option(names = "--traditional-images", defaultValue = "0", paramLabel = "M",
+            description = "Instead of whole steps, run one step on only M images (a multiple of --micro-batch below "
+                    + "1,024) and extrapolate by time per image: for busy or slow machines (default: off).")
+    int traditionalImages;
+
     @Option(names = "--full-traditional", description = "Run the whole traditional schedule (1,040 steps: hours).")
     boolean fullTraditional;
 
@@ -89,6 +94,12 @@ final class Table4Command implements Callable<Integer> {
         if (steps < 1 || steps > Table4.schedule().steps()) {
             throw new CommandLine.ParameterException(cl, "Invalid --traditional-steps " + traditionalSteps
                     + ": need 1.." + Table4.schedule().steps() + " (or --full-traditional)");
+        }
+        if (traditionalImages != 0 && (traditionalImages < 0 || traditionalImages >= Table4.schedule().batchSize()
+                || traditionalImages % microBatch != 0 || fullTraditional)) {
+            throw new CommandLine.ParameterException(cl, "Invalid --traditional-images " + traditionalImages
+                    + ": need a multiple of --micro-batch (" + microBatch + ") below " + Table4.schedule().batchSize()
+                    + ", without --full-traditional");
         }
         if (microBatch < 2 || microBatch > Table4.schedule().batchSize()) {
             throw new CommandLine.ParameterException(cl, "Invalid --micro-batch " + microBatch + ": need 2.."
@@ -160,7 +171,7 @@ final class Table4Command implements Callable<Integer> {
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         err.println("reading " + lfwPath + " ...");
         LfwDataset dataset = LfwDataset.open(lfwPath);
-        Table4.Settings settings = new Table4.Settings(steps, microBatch, !noEval, irv1, sources, emb,
+        Table4.Settings settings = new Table4.Settings(steps, traditionalImages, microBatch, !noEval, irv1, sources, emb,
                 new Table4.HeadSettingsView(headEpochs, Table4.HeadSettingsView.defaults().batchSize(),
                         Table4.HeadSettingsView.defaults().rate()), seed);
         String md = Table4.run(dataset, settings, dir, () -> (ProgressListener) new ConsoleProgress(err, terminal,

@@ -33,6 +33,8 @@ public final class Table4 {
      * What to run.
      *
      * @param traditionalSteps steps of the traditional schedule to run (all of them for a full run)
+     * @param traditionalImages when positive, run one step on only this many images instead (time per image
+     *                          extrapolated)
      * @param microBatch       images per forward/backward pass of the traditional side
      * @param evaluate         whether to score the traditional network on the test images after its steps
      * @param irv1Model        the Inception-ResNet v1 model for the transfer side (exported with {@code seed}), or
@@ -42,7 +44,7 @@ public final class Table4 {
      * @param head             the classifier on embeddings
      * @param seed             seeds the split, the initial weights, batches and flips, and the classifiers
      */
-    public record Settings(long traditionalSteps, int microBatch, boolean evaluate, PretrainedSource irv1Model,
+    public record Settings(long traditionalSteps, int traditionalImages, int microBatch, boolean evaluate, PretrainedSource irv1Model,
                            List<PretrainedSource> sources, EmbedderSettings embedder, HeadSettingsView head,
                            long seed) {
     }
@@ -94,11 +96,11 @@ public final class Table4 {
         if (s.irv1Model() != null) {
             log.println("== traditional: Inception-ResNet v1 from random weights (seed " + s.seed() + ")");
             TraditionalTraining.Result t = TraditionalTraining.run(data.images(), split, schedule, s.traditionalSteps(),
-                    s.microBatch(), s.evaluate(), s.seed(), progress.get());
+                    s.traditionalImages(), s.microBatch(), s.evaluate(), s.seed(), progress.get());
             log.printf(Locale.ROOT, "   %.1f s per step of %,d images (%.1f ms per image; %.1f CPU-s per step, load "
                             + "%.1f); schedule %s: %s%n", t.estimate().secondsPerStep(), schedule.batchSize(),
                     1000 * t.estimate().secondsPerStep() / schedule.batchSize(),
-                    t.cpuSeconds() / t.estimate().measuredSteps(), t.load(), t.estimate().basis(),
+                    cpuPerStep(t), t.load(), t.estimate().basis(),
                     Table4Report.duration(t.estimate().totalSeconds()));
             log.println("== transfer: " + s.irv1Model().name() + " (the same random initial weights, exported to ONNX)");
             TransferLearning.Result r = TransferLearning.run(data.images(), keys, split, s.irv1Model(), s.embedder(),
@@ -110,12 +112,12 @@ public final class Table4 {
                     "facenet-irv1 (random weights, seed " + s.seed() + ")", t.estimate().totalSeconds(),
                     t.estimate().basis(), t.accuracy(), r.totalSeconds(), r.embedSeconds(), r.trainSeconds(),
                     r.accuracy(), hw.describe()));
-            double cpuTotal = t.cpuSeconds() / t.estimate().measuredSteps() * schedule.steps();
+            double cpuTotal = cpuPerStep(t) * schedule.steps();
             notes.put("CPU time (Inception-ResNet v1)", String.format(Locale.ROOT, "traditional %.1f CPU-s per step "
                             + "→ %s of CPU for the schedule; transfer %s of CPU; ratio %.0f× (wall-clock ratio %.0f×). "
                             + "One-minute load average %.1f after the traditional steps and %.1f after the transfer "
                             + "side on %d processors: where other work shares the machine, wall times stretch and the "
-                            + "CPU ratio is the steadier comparison.", t.cpuSeconds() / t.estimate().measuredSteps(),
+                            + "CPU ratio is the steadier comparison.", cpuPerStep(t),
                     Table4Report.duration(cpuTotal), Table4Report.duration(r.cpuSeconds()), cpuTotal / r.cpuSeconds(),
                     t.estimate().totalSeconds() / r.totalSeconds(), t.load(), r.load(), hw.cores()));
             notes.put("Traditional side", String.format(Locale.ROOT, "Inception-ResNet v1 (%,d trainable parameters; "
@@ -160,6 +162,11 @@ public final class Table4 {
         Table4Report.writeMarkdown(rows, notes, dir.resolve("table4.md"));
         Table4Report.writeChart(rows, dir.resolve("table4.png"));
         return Table4Report.markdown(rows, notes);
+    }
+
+    private static double cpuPerStep(TraditionalTraining.Result t) {
+        TrainingSchedule.Estimate e = t.estimate();
+        return t.cpuSeconds() * e.secondsPerStep() / e.measuredSeconds();
     }
 
     private static String architecture(PretrainedSource s) {

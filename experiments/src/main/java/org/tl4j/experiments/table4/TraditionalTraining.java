@@ -37,8 +37,12 @@ final class TraditionalTraining {
     private TraditionalTraining() {
     }
 
-    static Result run(ImageSource images, IdentitySplit split, TrainingSchedule schedule, long steps, int microBatch,
-                      boolean evaluate, long seed, ProgressListener progress) {
+    /**
+     * Runs the first {@code steps} steps, or, when {@code partImages > 0}, one step on only {@code partImages} images
+     * (accumulated as usual) and extrapolates by time per image.
+     */
+    static Result run(ImageSource images, IdentitySplit split, TrainingSchedule schedule, long steps, int partImages,
+                      int microBatch, boolean evaluate, long seed, ProgressListener progress) {
         InceptionResNetV1.Config cfg = InceptionResNetV1.Config.facenet();
         long[] shape = {1, 3, InceptionResNetV1.INPUT_SIZE, InceptionResNetV1.INPUT_SIZE};
         try (Network trunk = Network.build(InceptionResNetV1.trunk(cfg), shape);
@@ -46,9 +50,14 @@ final class TraditionalTraining {
             trunk.initialise(seed);
             SoftmaxTrainer.Settings settings = SoftmaxTrainer.Settings.facenet(schedule, microBatch);
             try (SoftmaxTrainer trainer = new SoftmaxTrainer(trunk, shape, split.classes(), settings, seed)) {
-                int micros = (schedule.batchSize() + microBatch - 1) / microBatch;
+                int batch = partImages > 0 ? partImages : schedule.batchSize();
+                if (partImages > 0) {
+                    steps = 1;
+                }
+                long nSteps = steps;
+                int micros = (batch + microBatch - 1) / microBatch;
                 progress.start(String.format(Locale.ROOT, "training Inception-ResNet v1 from scratch: %d of %d steps "
-                        + "of %d images, %d micro-batches each", steps, schedule.steps(), schedule.batchSize(), micros),
+                        + "of %d images, %d micro-batches each", steps, schedule.steps(), batch, micros),
                         steps * micros);
                 double first = Double.NaN;
                 double last = Double.NaN;
@@ -56,9 +65,9 @@ final class TraditionalTraining {
                 double c0 = CpuClock.processSeconds();
                 for (long s = 0; s < steps; s++) {
                     long step = s + 1;
-                    last = trainer.step(schedule.batchSize(), (start, k, x, y) -> {
+                    last = trainer.step(batch, (start, k, x, y) -> {
                         if (start > 0) {
-                            progress.step(String.format(Locale.ROOT, "step %d/%d", step, steps));
+                            progress.step(String.format(Locale.ROOT, "step %d/%d", step, nSteps));
                         }
                         FaceTensors.Micro m = data.next(k);
                         System.arraycopy(m.x(), 0, x, 0, m.x().length);
@@ -82,7 +91,9 @@ final class TraditionalTraining {
                     acc = accuracy(trainer, data, split, microBatch);
                     evalSeconds = (System.nanoTime() - e0) / 1e9;
                 }
-                return new Result(schedule.estimate(steps, seconds), first, last, acc, evalSeconds,
+                TrainingSchedule.Estimate est = partImages > 0 ? schedule.estimateFromImages(partImages, seconds)
+                        : schedule.estimate(steps, seconds);
+                return new Result(est, first, last, acc, evalSeconds,
                         trunk.parameterCount(true), microBatch, cpu, load);
             }
         }
