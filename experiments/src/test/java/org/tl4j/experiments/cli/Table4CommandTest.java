@@ -22,6 +22,8 @@ class Table4CommandTest {
         assertEquals(2, TlCommandTest.tl("table4", "--lfw", tgz.toString(), "--traditional-steps", "0").code());
         assertEquals(2, TlCommandTest.tl("table4", "--lfw", tgz.toString(), "--traditional-steps", "1041").code());
         assertEquals(2, TlCommandTest.tl("table4", "--lfw", tgz.toString(), "--micro-batch", "1").code());
+        assertEquals(2, TlCommandTest.tl("table4", "--lfw", tgz.toString(), "--traditional-images", "100").code());
+        assertEquals(2, TlCommandTest.tl("table4", "--lfw", tgz.toString(), "--traditional-images", "1024").code());
         Path out = dir.resolve("out");
         Files.createDirectories(out);
         Files.writeString(out.resolve("table4.md"), "mine");
@@ -42,7 +44,7 @@ class Table4CommandTest {
         Path tgz = TinyLfw.archive(dir);
         Path out = dir.resolve("out");
         TlCommandTest.Result r = TlCommandTest.tl("table4", "--lfw", tgz.toString(), "--model", "facenet-irv1",
-                "--traditional-steps", "1", "--micro-batch", "128", "--head-epochs", "2", "--threads", "2",
+                "--traditional-images", "64", "--micro-batch", "32", "--head-epochs", "2", "--threads", "2",
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         for (String f : List.of("table4.csv", "table4.md", "table4.png", "facenet-irv1-seed0.onnx")) {
@@ -50,6 +52,6 @@ class Table4CommandTest {
         }
         List<String> csv = Files.readAllLines(out.resolve("table4.csv"));
         assertEquals(3, csv.size(), "the paper's row and Inception-ResNet v1");
-        assertTrue(csv.get(2).contains("measured 1 of 1,040 steps, extrapolated"), csv.get(2));
+        assertTrue(csv.get(2).contains("measured 64 of 1,024 images of one step, extrapolated"), csv.get(2));
     }
 }
