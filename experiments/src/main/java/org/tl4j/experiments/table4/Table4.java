@@ -112,6 +112,7 @@ public final class Table4 {
                     "facenet-irv1 (random weights, seed " + s.seed() + ")", t.estimate().totalSeconds(),
                     t.estimate().basis(), t.accuracy(), r.totalSeconds(), r.embedSeconds(), r.trainSeconds(),
                     r.accuracy(), hw.describe()));
+            write(rows, notes, dir);
             double cpuTotal = cpuPerStep(t) * schedule.steps();
             notes.put("CPU time (Inception-ResNet v1)", String.format(Locale.ROOT, "traditional %.1f CPU-s per step "
                             + "→ %s of CPU for the schedule; transfer %s of CPU; ratio %.0f× (wall-clock ratio %.0f×). "
@@ -144,6 +145,7 @@ public final class Table4 {
             rows.add(new Table4Report.Row("face identification, pretrained backbone", dataset, architecture(src),
                     src.name(), Double.NaN, "not trained here", Double.NaN, r.totalSeconds(), r.embedSeconds(),
                     r.trainSeconds(), r.accuracy(), hw.describe()));
+            write(rows, notes, dir);
         }
         notes.put("Transfer side", "one ONNX Runtime pass over all " + String.format(Locale.ROOT, "%,d", keys.size())
                 + " images with the backbone (decode, fixed crop, normalise, inference; batch " + s.embedder().batchSize()
@@ -157,11 +159,16 @@ public final class Table4 {
                 + " (CPU); ONNX Runtime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion());
         notes.put("Paper", "Table 4 of the white paper: FaceNet on LFW, ≈ 20 h traditional vs ≈ 15 min transfer "
                 + "(≈ 80×), 2S Intel Xeon Gold 6148, TensorFlow, max_nrof_epochs=80, batch_size=1024, epoch_size=13.");
+        write(rows, notes, dir);
+        return Table4Report.markdown(rows, notes);
+    }
+
+    /** Writes (or rewrites, after each row, so an interrupted run keeps the rows it finished) the three outputs. */
+    private static void write(List<Table4Report.Row> rows, Map<String, String> notes, Path dir) throws IOException {
         Files.createDirectories(dir);
         Table4Report.writeCsv(rows, dir.resolve("table4.csv"));
         Table4Report.writeMarkdown(rows, notes, dir.resolve("table4.md"));
         Table4Report.writeChart(rows, dir.resolve("table4.png"));
-        return Table4Report.markdown(rows, notes);
     }
 
     private static double cpuPerStep(TraditionalTraining.Result t) {
