@@ -28,7 +28,7 @@ class LibraryExampleTest {
         RdnBoostModel source = new RdnBoostLearner(RdnBoostSettings.defaults(0)).fit(p.source(), p.sourceSchema());
         TreeBoostlerModel tb = new TreeBoostler(TreeBoostler.Settings.defaults(0))
                 .fit(source, p.sourceSchema(), p.targetTrain(), p.targetSchema());
-        double[] prob = tb.probabilities(p.targetTest());
+        double[] prob = p.testProbabilities(tb);                     // P(advisedby) of each test query
         double auc = RankingMetrics.aucRoc(prob, p.targetTestLabels());
         assertEquals(p.targetTestTruth().size(), prob.length);
         assertTrue(auc > 0.9, "fold 1 transfers well: AUC-ROC " + auc);
