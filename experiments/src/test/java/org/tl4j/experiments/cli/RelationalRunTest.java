@@ -70,6 +70,15 @@ class RelationalRunTest {
         assertTrue(md.contains("target-only (`rdn-boost`)") && md.contains("source-only (`mapped-source`)"), md);
         assertTrue(md.contains("Model notes:") && md.contains("- `treeboostler`, seed"), md);
         assertTrue(md.contains("| auc_roc | auc_pr | cll |"), md);
+
+        // Fits run at once share the source model; the results are the same bits (fit times apart).
+        Path parallel = dir.resolve("rel-2");
+        TlCommandTest.Result r2 = tl("run", "--suite", "relational", "--param", "pairs=imdb->uwcse", "--seeds", "2",
+                "--data", SharedData.root().toString(), "--out", parallel.toString(), "--threads", "2");
+        assertEquals(0, r2.code(), r2.err());
+        assertEquals(strip(Files.readString(out.resolve("results.csv"))),
+                strip(Files.readString(parallel.resolve("results.csv"))));
+        assertEquals(Files.readString(out.resolve("models.csv")), Files.readString(parallel.resolve("models.csv")));
     }
 
     @Test

@@ -8,12 +8,12 @@ import org.tribuo.classification.Label;
 
 /**
  * Base class of the relational strategies: the RDN-Boost settings every one of them learns with, as OLCUT
- * {@code @Config} fields named as in {@link RdnBoostSettings} ({@code tl run -o trees=20 -o maxLeaves=4}): {@code trees},
- * {@code maxTreeDepth}, {@code maxLeaves} (clauses per tree), {@code maxLiteralsPerNode}, {@code negativesPerPositive},
- * {@code beamWidth}, {@code minPositivesCovered}, {@code minVarianceToSplit}; with the defaults of TreeBoostler's experiments
- * ({@link RdnBoostSettings#defaults}): 10 trees, depth 3, 8 clauses per tree, 2 literals per node, at most 2 training
- * negatives per positive. Transfer strategies learn their source model and revise with the same settings, so every
- * learner of a comparison has the same budget.
+ * {@code @Config} fields named as in {@link RdnBoostSettings} ({@code tl run -o trees=20 -o maxLeaves=4}):
+ * {@code trees}, {@code maxTreeDepth}, {@code maxLeaves} (clauses per tree), {@code maxLiteralsPerNode},
+ * {@code negativesPerPositive}, {@code beamWidth}, {@code minPositivesCovered}, {@code minVarianceToSplit}; with the
+ * defaults of TreeBoostler's experiments ({@link RdnBoostSettings#defaults}): 10 trees, depth 3, 8 clauses per
+ * tree, 2 literals per node, at most 2 training negatives per positive. Transfer strategies learn their source
+ * model and revise with the same settings, so every learner of a comparison has the same budget.
  */
 public abstract class AbstractRelationalStrategy extends AbstractStrategy<Label, RelationalTransferProblem> {
     private static final RdnBoostSettings DEFAULTS = RdnBoostSettings.defaults(0);
@@ -30,7 +30,7 @@ public abstract class AbstractRelationalStrategy extends AbstractStrategy<Label,
     @Config(description = "Most literals one node adds, 1 or 2 (BoostSRL nodeSize)")
     private int maxLiteralsPerNode = DEFAULTS.maxLiteralsPerNode();
 
-    @Config(description = "Training negatives kept per positive, drawn with the seed (BoostSRL -negPosRatio; 0 keeps all)")
+    @Config(description = "Training negatives kept per positive, drawn with the seed (BoostSRL -negPosRatio; 0: all)")
     private double negativesPerPositive = DEFAULTS.negativesPerPositive();
 
     @Config(description = "One-literal tests extended by a second literal (beam width of the node search)")

@@ -10,7 +10,6 @@ import org.tl4j.relational.transfer.TreeBoostler;
 import org.tl4j.relational.transfer.TreeBoostlerModel;
 
 import java.util.EnumSet;
-import java.util.Locale;
 
 /**
  * {@code treeboostler}: relational-knowledge transfer by mapping and revising boosted relational dependency networks
@@ -20,7 +19,7 @@ import java.util.Locale;
  * pruned and the trees regrown; the revision is kept when it raises the training conditional log-likelihood.
  * Options: {@code revise} (true; false gives {@code treeboostler-no-revision}), {@code pruneVariance} (0.0025), and
  * those of {@link AbstractMappingStrategy} and {@link AbstractRelationalStrategy}. The summary gives the mapping and
- * whether the revision was kept.
+ * whether the revision was kept (the training CLL before and after it are in the model's description).
  */
 public final class TreeBoostlerStrategy extends AbstractMappingStrategy {
 
@@ -71,8 +70,7 @@ public final class TreeBoostlerStrategy extends AbstractMappingStrategy {
         if (!revise) {
             return "no revision";
         }
-        return String.format(Locale.ROOT, "revision %s (training CLL %.4f -> %.4f)",
-                fit.revisionAccepted() ? "kept" : "not kept", fit.trainCllParameters(), fit.trainCllRevised());
+        return fit.revisionAccepted() ? "revision kept" : "revision not kept";
     }
 
     /** Registers {@code treeboostler}. */

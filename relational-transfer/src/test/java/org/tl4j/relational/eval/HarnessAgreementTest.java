@@ -1,6 +1,9 @@
 package org.tl4j.relational.eval;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tl4j.core.StrategyRegistry;
 import org.tl4j.core.contract.SharedData;
 import org.tl4j.core.eval.EvaluationReport;
@@ -22,18 +25,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@code relational} suite through the harness gives, fold by fold, the numbers of the evidence runner
- * ({@link RelationalEvidence}) on IMDB → UW-CSE: the same problems, learners, seeds and metrics, reached through the
- * strategies, the registry and {@code Metrics} instead of direct calls. Tolerance 1e-12: only the order of a few
- * floating-point sums may differ.
+ * ({@link RelationalEvidence}): the same problems, learners, seeds and metrics, reached through the strategies, the
+ * registry and {@code Metrics} instead of direct calls, and the same mappings. IMDB → UW-CSE in the default suite, the
+ * other five pairs in the slow one. Tolerance 1e-12: only the order of a few floating-point sums may differ.
  */
 class HarnessAgreementTest {
     private static final double TOLERANCE = 1e-12;
 
     @Test
     void theSuiteReproducesTheEvidenceRunnerOnImdbToUwcse() {
-        Path data = SharedData.require(RelationalSuite.DATA + "/uwcse").getParent();
-        SharedData.require(RelationalSuite.DATA + "/imdb");
-        RelationalPair pair = RelationalPair.parse("imdb->uwcse");
+        agree("imdb->uwcse");
+    }
+
+    @Tag("slow")
+    @ParameterizedTest
+    @ValueSource(strings = {"uwcse->imdb", "imdb->cora", "cora->imdb", "yeast->twitter", "twitter->yeast"})
+    void theSuiteReproducesTheEvidenceRunnerOnTheOtherPairs(String name) {
+        agree(name);
+    }
+
+    private static void agree(String name) {
+        RelationalPair pair = RelationalPair.parse(name);
+        Path data = SharedData.require(RelationalSuite.DATA + "/" + pair.targetDataset()).getParent();
+        SharedData.require(RelationalSuite.DATA + "/" + pair.sourceDataset());
         RelationalEvidence.PairResult direct = RelationalEvidence.runPair(data, pair, Options.treeBoostler(),
                 new PrintStream(OutputStream.nullOutputStream()));
         RelationalSuite suite = new RelationalSuite();

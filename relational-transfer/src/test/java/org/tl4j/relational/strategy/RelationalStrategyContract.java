@@ -59,7 +59,7 @@ public abstract class RelationalStrategyContract
 
     /** The relational model behind a fitted model. */
     protected static RelationalTransferModel relational(TransferModel<Label> m) {
-        return assertInstanceOf(RelationalTransferModel.class, m, "a relational strategy fits a RelationalTransferModel");
+        return assertInstanceOf(RelationalTransferModel.class, m, "a relational strategy's model");
     }
 
     /** The value of a string entry of a model's instance provenance. */

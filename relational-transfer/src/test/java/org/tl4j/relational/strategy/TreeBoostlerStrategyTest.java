@@ -32,11 +32,10 @@ class TreeBoostlerStrategyTest extends RelationalStrategyContract {
                 new RdnBoostLearner(RdnBoostSettings.defaults(0)).fit(p.source(), p.sourceSchema()),
                 p.sourceSchema(), p.targetTrain(), p.targetSchema());
         assertArrayEquals(p.testProbabilities(direct), p.testProbabilities(relational(m).model()), 0.0);
-        assertTrue(m.summary().endsWith(direct.revisionAccepted() ? "revision kept (training CLL "
-                + String.format(java.util.Locale.ROOT, "%.4f -> %.4f)", direct.trainCllParameters(),
-                direct.trainCllRevised()) : "revision not kept (training CLL " + String.format(
-                java.util.Locale.ROOT, "%.4f -> %.4f)", direct.trainCllParameters(), direct.trainCllRevised())),
-                m.summary());
+        assertEquals("mapping " + String.join("; ", direct.mapping().lines(p.sourceSchema())) + "; revision "
+                + (direct.revisionAccepted() ? "kept" : "not kept"), m.summary());
+        assertEquals(Boolean.toString(direct.revisionAccepted()),
+                relational(m).model().description().get("revision.accepted"));
     }
 
     @Test
