@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A miniature LFW in the official archive layout, with a pair list, for tests without the shared data. */
 public final class TinyLfw {
@@ -49,6 +50,14 @@ public final class TinyLfw {
 
     /** Writes {@code lfw.tgz} ({@code lfw/<Name>/<Name>_NNNN.jpg}) into {@code dir}. */
     public static Path archive(Path dir) throws IOException {
+        return archive(dir, "", UnaryOperator.identity());
+    }
+
+    /**
+     * Writes {@code lfw.tgz} into {@code dir} with the bytes of image {@code key} (e.g. {@code Ann_A/Ann_A_0003.jpg})
+     * replaced by {@code change} of them: damaged archives.
+     */
+    public static Path archive(Path dir, String key, UnaryOperator<byte[]> change) throws IOException {
         Path f = dir.resolve("lfw.tgz");
         try (OutputStream os = Files.newOutputStream(f);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(os))) {
@@ -56,7 +65,11 @@ public final class TinyLfw {
             for (Map.Entry<String, Integer> e : PEOPLE.entrySet()) {
                 for (int i = 1; i <= e.getValue(); i++) {
                     byte[] b = image(p, p * 100L + i);
-                    TarArchiveEntry t = new TarArchiveEntry("lfw/" + LfwDataset.imageKey(e.getKey(), i));
+                    String k = LfwDataset.imageKey(e.getKey(), i);
+                    if (k.equals(key)) {
+                        b = change.apply(b);
+                    }
+                    TarArchiveEntry t = new TarArchiveEntry("lfw/" + k);
                     t.setSize(b.length);
                     tar.putArchiveEntry(t);
                     tar.write(b);
