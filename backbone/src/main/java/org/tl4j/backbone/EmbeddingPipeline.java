@@ -30,22 +30,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * serves images already in the {@link EmbeddingCache} and appends newly computed batches to it as they finish, so an
  * interrupted run resumes where it stopped.
  * <p>
- * <b>Where batches are prepared.</b> By default ({@code decodeThreads = 0}) each batch is prepared on the thread that
- * then runs it through the backbone, just before running it: preparation never competes with inference for the
- * cores. Inference with intra-op threads splits every operator across the cores and waits for the slowest part, so a
- * decoding thread that takes a core away from it for a moment stalls all of them: measured on 2 cores, overlapping
- * 0.5 ms of preparation per image with inference cost 6–17 % of the throughput at batches 1–8, far more than the
- * preparation itself. Preparation costs about 1 % of MobileFaceNet's inference per image, which is then all that
- * running it in turn costs, on slow and fast cores alike. With {@code decodeThreads ≥ 1} batches are prepared on
- * that many background threads ahead of inference instead (worth it only where preparation is expensive, e.g. with
- * face detection, and cores are free). With several {@link Builder#inferenceThreads inference threads} each prepares
- * and runs its own batches.
+ * <b>Where batches are prepared.</b> By default ({@code decodeThreads = 0}) each batch is prepared just before it
+ * runs through the backbone, by the thread that runs it with the other cores' help (the batch is cut into one slice
+ * per core): preparation and inference take turns with all the cores and never compete for them. Inference with
+ * intra-op threads splits every operator across the cores and waits for the slowest part, so a decoding thread that
+ * takes a core from it for a moment stalls them all: overlapping preparation with inference on 2 cores cost 6–17 %
+ * of the throughput at batches 1–8 (README), far more than the preparation's own CPU time, which is under 2 % of
+ * MobileFaceNet's inference per image — all that taking turns costs, on slow and fast cores alike, since both scale
+ * with the core's speed and preparation is spread over the cores as inference is. With {@code decodeThreads ≥ 1}
+ * batches are prepared on that many background threads ahead of inference instead (the former default). With
+ * several {@link Builder#inferenceThreads inference threads} each prepares and runs its own batches.
  * <p>
  * The tensors of finished batches are reused for the next ones. The CPU time spent preparing (reading, checksumming,
  * decoding, aligning, resampling, normalising) is measured per thread and reported in {@link Stats}.
  * <p>
  * Batches are formed from the requested keys in order and consumed in order, so the same keys give the same
- * batches and the same bits. At most {@code inFlight} batches are prepared ahead of inference, bounding memory.
+ * batches, the same bits and the same list of images without a detected face, in every mode. With background preparation at most {@code inFlight} batches are prepared ahead of
+ * inference, bounding memory.
  * A non-finite embedding fails the run naming the image.
  */
 public final class EmbeddingPipeline {
@@ -184,15 +185,27 @@ public final class EmbeddingPipeline {
                 List.copyOf(counts.noFaceKeys));
     }
 
+    /** Outcome counts (kept by the consumer, in batch order) and the preparing threads' CPU time. */
     private static final class Counts {
         final AtomicInteger aligned = new AtomicInteger();
         final AtomicInteger noFace = new AtomicInteger();
         final List<String> noFaceKeys = Collections.synchronizedList(new ArrayList<>());
         final AtomicLong prepareCpuNanos = new AtomicLong();
+
+        void add(Prepared p) {
+            for (int i = 0; i < p.outcomes().length; i++) {
+                if (p.outcomes()[i] == Preprocessor.Outcome.ALIGNED) {
+                    aligned.incrementAndGet();
+                } else if (p.outcomes()[i] == Preprocessor.Outcome.NO_FACE_CROPPED) {
+                    noFace.incrementAndGet();
+                    noFaceKeys.add(p.keys().get(i));
+                }
+            }
+        }
     }
 
     /** One prepared batch. */
-    private record Prepared(List<String> keys, int[] crc, float[] tensor) {
+    private record Prepared(List<String> keys, int[] crc, Preprocessor.Outcome[] outcomes, float[] tensor) {
     }
 
     /** A prepared batch with its embeddings. */
@@ -232,13 +245,17 @@ public final class EmbeddingPipeline {
         ExecutorService infer = inferenceThreads > 1
                 ? Executors.newFixedThreadPool(inferenceThreads, daemon("tl4j-inference-")) : null;
         int ahead = (pool == null ? 0 : inFlight) + (infer == null ? 0 : inferenceThreads);
-        Consumer out = new Consumer(got, todo.size());
+        // Prepared on the inference thread with one batch at a time: the other cores help prepare it.
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService helpers = ahead == 0 && step > 1 && cores > 1
+                ? Executors.newFixedThreadPool(cores - 1, daemon("tl4j-image-prepare-")) : null;
+        Consumer out = new Consumer(got, todo.size(), counts);
         Deque<Slot> window = new ArrayDeque<>();
         try {
             if (ahead == 0) {
                 // Prepared on this thread, then embedded on it: preparation never competes with inference.
                 for (List<String> batch : batches) {
-                    Prepared p = prepare(source, batch, size, counts, tensors);
+                    Prepared p = prepare(source, batch, size, counts, tensors, helpers, cores);
                     out.accept(p, backbone.embed(p.tensor(), p.keys().size()));
                     tensors.release(p.tensor());
                 }
@@ -274,8 +291,10 @@ public final class EmbeddingPipeline {
             for (Slot f : window) {
                 f.cancel();
             }
-            if (pool != null) {
-                pool.shutdownNow();
+            for (ExecutorService e : new ExecutorService[]{pool, helpers}) {
+                if (e != null) {
+                    e.shutdownNow();
+                }
             }
             if (infer != null) {
                 infer.shutdownNow();
@@ -289,15 +308,18 @@ public final class EmbeddingPipeline {
     private final class Consumer {
         private final Map<String, float[]> got;
         private final int total;
+        private final Counts counts;
         private final List<EmbeddingCache.Entry> pending = new ArrayList<>();
         private int done;
 
-        Consumer(Map<String, float[]> got, int total) {
+        Consumer(Map<String, float[]> got, int total, Counts counts) {
             this.got = got;
             this.total = total;
+            this.counts = counts;
         }
 
         void accept(Prepared p, float[][] e) throws IOException {
+            counts.add(p);
             for (int i = 0; i < e.length; i++) {
                 for (float v : e[i]) {
                     if (!Float.isFinite(v)) {
@@ -364,11 +386,11 @@ public final class EmbeddingPipeline {
         if (pool == null) {
             // Each inference thread prepares its own batch, then embeds it.
             return new Slot(null, infer.submit(() -> {
-                Prepared p = prepare(source, keys, size, counts, tensors);
+                Prepared p = prepare(source, keys, size, counts, tensors, null, 1);
                 return new Embedded(p, backbone.embed(p.tensor(), p.keys().size()));
             }));
         }
-        Future<Prepared> prepared = pool.submit(() -> prepare(source, keys, size, counts, tensors));
+        Future<Prepared> prepared = pool.submit(() -> prepare(source, keys, size, counts, tensors, null, 1));
         if (infer == null) {
             return new Slot(prepared, null);
         }
@@ -384,29 +406,64 @@ public final class EmbeddingPipeline {
         return new Slot(prepared, embedded);
     }
 
-    /** Reads, checksums and prepares one batch into a tensor, counting the CPU time it takes. */
-    private Prepared prepare(ImageSource source, List<String> keys, int size, Counts counts, Tensors tensors)
-            throws IOException {
-        long cpu0 = cpuNanos();
+    /**
+     * Reads, checksums and prepares one batch into a tensor, counting the CPU time it takes; with {@code helpers},
+     * in up to {@code parts} consecutive slices at once (each image is written to its own place in the tensor, so
+     * the result does not depend on it). A failure is that of the first failing slice, so the same image is named
+     * whichever finishes first.
+     */
+    private Prepared prepare(ImageSource source, List<String> keys, int size, Counts counts, Tensors tensors,
+                             ExecutorService helpers, int parts) throws IOException {
         float[] tensor = tensors.take();
-        int[] crc = new int[keys.size()];
+        int n = keys.size();
+        int[] crc = new int[n];
+        Preprocessor.Outcome[] outcomes = new Preprocessor.Outcome[n];
+        int slices = helpers == null ? 1 : Math.min(n, parts);
+        List<Future<Void>> others = new ArrayList<>();
+        for (int j = 1; j < slices; j++) {
+            int from = j * n / slices;
+            int to = (j + 1) * n / slices;
+            others.add(helpers.submit(() -> {
+                prepareSlice(source, keys, from, to, size, tensor, crc, outcomes, counts);
+                return null;
+            }));
+        }
+        IOException first = null;
         try {
-            for (int i = 0; i < keys.size(); i++) {
+            prepareSlice(source, keys, 0, n / slices, size, tensor, crc, outcomes, counts);
+        } catch (IOException e) {
+            first = e;
+        } finally {
+            for (Future<Void> f : others) {
+                try {
+                    await(f);
+                } catch (IOException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return new Prepared(List.copyOf(keys), crc, outcomes, tensor);
+    }
+
+    /** Prepares images {@code from … to − 1} of a batch on this thread. */
+    private void prepareSlice(ImageSource source, List<String> keys, int from, int to, int size, float[] tensor,
+                              int[] crc, Preprocessor.Outcome[] outcomes, Counts counts) throws IOException {
+        long cpu0 = cpuNanos();
+        try {
+            for (int i = from; i < to; i++) {
                 String k = keys.get(i);
                 byte[] bytes = source.read(k);
                 crc[i] = EmbeddingCache.contentCrc(bytes);
-                Preprocessor.Outcome o = preprocessor.prepare(bytes, k, tensor, i * size);
-                if (o == Preprocessor.Outcome.ALIGNED) {
-                    counts.aligned.incrementAndGet();
-                } else if (o == Preprocessor.Outcome.NO_FACE_CROPPED) {
-                    counts.noFace.incrementAndGet();
-                    counts.noFaceKeys.add(k);
-                }
+                outcomes[i] = preprocessor.prepare(bytes, k, tensor, i * size);
             }
         } finally {
             counts.prepareCpuNanos.addAndGet(cpuNanos() - cpu0);
         }
-        return new Prepared(List.copyOf(keys), crc, tensor);
     }
 
     private static long cpuNanos() {
@@ -437,7 +494,7 @@ public final class EmbeddingPipeline {
         }
     }
 
-    private static Prepared await(Future<Prepared> f) throws IOException {
+    private static <T> T await(Future<T> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -171,9 +171,6 @@ public final class ImageWarp {
             ax0[u] = 1 - fx;
             ax1[u] = fx;
         }
-        byte[] data = s.data();
-        int ch = s.ch();
-        int stride = s.w() * ch;
         for (int v = 0; v < outH; v++) {
             double y = map[3] * 0 + map[4] * v + map[5];
             int y0 = (int) Math.floor(y);
@@ -186,32 +183,13 @@ public final class ImageWarp {
                 double w10 = ax1[u] * ay0;
                 double w01 = ax0[u] * fy;
                 double w11 = ax1[u] * fy;
-                if (s.inside(x0, y0)) {
-                    int i00 = s.index(x0, y0);
-                    int i01 = i00 + stride;
-                    if (ch == 1) {
-                        t.gray(p, w00 * (data[i00] & 0xff) + w10 * (data[i00 + 1] & 0xff)
-                                + w01 * (data[i01] & 0xff) + w11 * (data[i01 + 1] & 0xff));
-                    } else {
-                        t.rgb(p, w00 * (data[i00] & 0xff) + w10 * (data[i00 + 3] & 0xff)
-                                        + w01 * (data[i01] & 0xff) + w11 * (data[i01 + 3] & 0xff),
-                                w00 * (data[i00 + 1] & 0xff) + w10 * (data[i00 + 4] & 0xff)
-                                        + w01 * (data[i01 + 1] & 0xff) + w11 * (data[i01 + 4] & 0xff),
-                                w00 * (data[i00 + 2] & 0xff) + w10 * (data[i00 + 5] & 0xff)
-                                        + w01 * (data[i01 + 2] & 0xff) + w11 * (data[i01 + 5] & 0xff));
-                    }
-                } else {
-                    border(s, t, p, x0, y0, w00, w10, w01, w11);
-                }
+                sample(s, t, p, x0, y0, w00, w10, w01, w11);
             }
         }
     }
 
     /** Any affine map: positions and weights per pixel. */
     private static void general(Source s, double[] map, Target t) {
-        byte[] data = s.data();
-        int ch = s.ch();
-        int stride = s.w() * ch;
         int outW = t.outW;
         for (int v = 0; v < t.outH; v++) {
             for (int u = 0; u < outW; u++) {
@@ -226,24 +204,32 @@ public final class ImageWarp {
                 double w01 = (1 - fx) * fy;
                 double w11 = fx * fy;
                 int p = v * outW + u;
-                if (s.inside(x0, y0)) {
-                    int i00 = s.index(x0, y0);
-                    int i01 = i00 + stride;
-                    if (ch == 1) {
-                        t.gray(p, w00 * (data[i00] & 0xff) + w10 * (data[i00 + 1] & 0xff)
-                                + w01 * (data[i01] & 0xff) + w11 * (data[i01 + 1] & 0xff));
-                    } else {
-                        t.rgb(p, w00 * (data[i00] & 0xff) + w10 * (data[i00 + 3] & 0xff)
-                                        + w01 * (data[i01] & 0xff) + w11 * (data[i01 + 3] & 0xff),
-                                w00 * (data[i00 + 1] & 0xff) + w10 * (data[i00 + 4] & 0xff)
-                                        + w01 * (data[i01 + 1] & 0xff) + w11 * (data[i01 + 4] & 0xff),
-                                w00 * (data[i00 + 2] & 0xff) + w10 * (data[i00 + 5] & 0xff)
-                                        + w01 * (data[i01 + 2] & 0xff) + w11 * (data[i01 + 5] & 0xff));
-                    }
-                } else {
-                    border(s, t, p, x0, y0, w00, w10, w01, w11);
-                }
+                sample(s, t, p, x0, y0, w00, w10, w01, w11);
             }
+        }
+    }
+
+    /** Output pixel {@code p}: the bilinear weights applied to the four pixels from (x0, y0) to (x0 + 1, y0 + 1). */
+    private static void sample(Source s, Target t, int p, int x0, int y0, double w00, double w10, double w01,
+                               double w11) {
+        if (!s.inside(x0, y0)) {
+            border(s, t, p, x0, y0, w00, w10, w01, w11);
+            return;
+        }
+        byte[] data = s.data();
+        int i00 = s.index(x0, y0);
+        if (s.ch() == 1) {
+            int i01 = i00 + s.w();
+            t.gray(p, w00 * (data[i00] & 0xff) + w10 * (data[i00 + 1] & 0xff)
+                    + w01 * (data[i01] & 0xff) + w11 * (data[i01 + 1] & 0xff));
+        } else {
+            int i01 = i00 + 3 * s.w();
+            t.rgb(p, w00 * (data[i00] & 0xff) + w10 * (data[i00 + 3] & 0xff)
+                            + w01 * (data[i01] & 0xff) + w11 * (data[i01 + 3] & 0xff),
+                    w00 * (data[i00 + 1] & 0xff) + w10 * (data[i00 + 4] & 0xff)
+                            + w01 * (data[i01 + 1] & 0xff) + w11 * (data[i01 + 4] & 0xff),
+                    w00 * (data[i00 + 2] & 0xff) + w10 * (data[i00 + 5] & 0xff)
+                            + w01 * (data[i01 + 2] & 0xff) + w11 * (data[i01 + 5] & 0xff));
         }
     }
 

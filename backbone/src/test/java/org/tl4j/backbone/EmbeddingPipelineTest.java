@@ -89,4 +89,21 @@ class EmbeddingPipelineTest {
         assertEquals(6, r.stats().fromCache());
         assertEquals(5, again.images.get());
     }
+
+    @Test
+    void ofTwoDamagedImagesInABatchTheFirstIsNamed() throws IOException {
+        InMemoryImageSource good = images(6);
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        for (String k : good.keys()) {
+            byte[] b = good.read(k);
+            m.put(k, k.endsWith("_01.jpg") || k.endsWith("_04.jpg") ? Arrays.copyOf(b, b.length / 2) : b);
+        }
+        InMemoryImageSource damaged = new InMemoryImageSource("toy-images", m);
+        for (int run = 0; run < 5; run++) {
+            CorruptImageException e = assertThrows(CorruptImageException.class, () -> EmbeddingPipeline
+                    .builder(new ToyBackbone(-1), Preprocessor.cropping(ToyBackbone.SPEC)).batchSize(6).build()
+                    .embed(damaged, damaged.keys()));
+            assertEquals("p/img_01.jpg", e.image());
+        }
+    }
 }
