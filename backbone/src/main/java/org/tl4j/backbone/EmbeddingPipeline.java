@@ -45,9 +45,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * decoding, aligning, resampling, normalising) is measured per thread and reported in {@link Stats}.
  * <p>
  * Batches are formed from the requested keys in order and consumed in order, so the same keys give the same
- * batches, the same bits and the same list of images without a detected face, in every mode. With background preparation at most {@code inFlight} batches are prepared ahead of
- * inference, bounding memory.
- * A non-finite embedding fails the run naming the image.
+ * batches, the same bits and the same list of images without a detected face, in every mode. With background
+ * preparation at most {@code inFlight} batches are prepared ahead of inference, bounding memory. A non-finite
+ * embedding fails the run naming the image; an image that cannot be decoded fails it with a
+ * {@link CorruptImageException} naming the image, after the batches before it are cached.
  */
 public final class EmbeddingPipeline {
     /** Default {@link Builder#decodeThreads}: batches are prepared on the inference thread, in turn with inference. */

@@ -38,7 +38,8 @@ public final class ImageDecoder {
 
     /** Decoder warnings that say nothing about the pixel data (JDK {@code JPEGImageReader} and libjpeg texts). */
     private static final List<String> BENIGN_WARNINGS = List.of("color profile is invalid",
-            "jfif markers not allowed in jfif jpeg thumbnail", "unknown jfif revision", "unknown adobe color transform");
+            "jfif markers not allowed in jfif jpeg thumbnail", "unknown jfif revision",
+            "unknown adobe color transform");
 
     /** The readers of one thread, with the warnings of the image being decoded. */
     private static final class Readers {
@@ -148,7 +149,8 @@ public final class ImageDecoder {
     }
 
     private static CorruptImageException corrupt(String what, String format, String detail, Throwable cause) {
-        return new CorruptImageException(what, "Cannot decode image '" + what + "' as " + format + ": " + detail, cause);
+        return new CorruptImageException(what, "Cannot decode image '" + what + "' as " + format + ": " + detail,
+                cause);
     }
 
     /** Formats other than JPEG and PNG that Image I/O reads (BMP, GIF, …), through its reader lookup. */
@@ -211,7 +213,10 @@ public final class ImageDecoder {
                 && img.getRaster().getSampleModelTranslateX() == 0 && img.getRaster().getSampleModelTranslateY() == 0;
     }
 
-    /** Converts a {@link BufferedImage} (not modified); 8-bit gray and 3-byte BGR images are copied without colour conversion. */
+    /**
+     * Converts a {@link BufferedImage} (not modified); 8-bit gray and 3-byte BGR images are copied without colour
+     * conversion.
+     */
     public static DecodedImage fromBufferedImage(BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();

@@ -74,7 +74,8 @@ public final class Preprocessor {
      * JPEGs were still decoded (their grey filler embedded) are not reused.
      */
     public String key() {
-        String crop = "decode=imageio,damaged=rejected;resample=bilinear,box-prefilter>=2;border=0;fixed=" + spec.crop();
+        String crop = "decode=imageio,damaged=rejected;resample=bilinear,box-prefilter>=2;border=0;fixed="
+                + spec.crop();
         if (detector == null) {
             return crop;
         }
