@@ -17,7 +17,9 @@ import org.tl4j.experiments.lfw.TransferVerdict;
 import org.tl4j.experiments.report.ReportWriter;
 import org.tl4j.backbone.BackboneOptions;
 import org.tl4j.backbone.BuiltInModels;
+import org.tl4j.backbone.CorruptImageException;
 import org.tl4j.backbone.EmbedderSettings;
+import org.tl4j.backbone.EmbeddingPipeline;
 import org.tl4j.backbone.EmbeddingSpec;
 import org.tl4j.backbone.OnnxGraphs;
 import org.tl4j.backbone.PretrainedSource;
@@ -133,7 +135,9 @@ final class LfwCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "32", description = "Images per inference batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--decode-threads", defaultValue = "1", description = "Threads decoding images ahead of inference (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--decode-threads", defaultValue = "" + EmbeddingPipeline.DEFAULT_DECODE_THREADS,
+            description = "Background threads preparing images ahead of inference; 0 = each batch is prepared on the "
+                    + "inference thread just before it runs (default: ${DEFAULT-VALUE}).")
     int decodeThreads;
 
     @Option(names = "--inference-threads", defaultValue = "1", description = "Batches embedded at once; with "
@@ -266,7 +270,15 @@ final class LfwCommand implements Callable<Integer> {
             List<LfwEvaluation.Row> modeRows = new ArrayList<>();
             for (PretrainedSource s : sources) {
                 err.println("== " + s.name() + (aligned ? " (aligned)" : "") + ": trained on " + s.trainedOn());
-                LfwEvaluation.Row r = LfwEvaluation.run(dataset, pairList, s, opts, progress);
+                LfwEvaluation.Row r;
+                try {
+                    r = LfwEvaluation.run(dataset, pairList, s, opts, progress);
+                } catch (CorruptImageException e) {
+                    // The protocols' pairs and splits are fixed: a run without an image would not be LFW's.
+                    throw new IOException(e.getMessage() + ". tl lfw stops at a damaged image rather than leave it "
+                            + "out of the fixed protocols: replace the file (extract or download the archive again) "
+                            + "and rerun; the embeddings computed so far are cached, so the rerun resumes", e);
+                }
                 err.printf(Locale.ROOT, "   verification %.2f%% ± %.2f, %s%n", 100 * r.verification().accuracy(),
                         100 * r.verification().accuracyStd(), r.embedding().summary());
                 modeRows.add(r);
