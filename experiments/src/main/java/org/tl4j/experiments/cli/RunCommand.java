@@ -6,6 +6,7 @@ import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.StrategyRegistry;
 import org.tl4j.core.eval.EvaluationReport;
 import org.tl4j.core.eval.Evaluator;
+import org.tl4j.core.eval.FitExecutor;
 import org.tl4j.core.eval.Metric;
 import org.tl4j.core.eval.Metrics;
 import org.tl4j.core.eval.ProgressListener;
@@ -43,11 +44,14 @@ import java.util.concurrent.Callable;
  * {@code tl run}: runs strategies × tasks × seeds of a suite with the baselines and writes {@code results.csv},
  * {@code results.md}, {@code discrepancy.csv}, {@code provenance.json} and {@code chart.png}. Finished fits are
  * appended to {@code runs.csv} as they complete, so {@code --resume} continues an interrupted run.
+ * <p>
+ * Seam for {@code tl spark run} (module {@code spark}): that command subclasses this one, keeping every option and
+ * all argument handling, and overrides only {@link #executor} to run the fits on Spark.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run transfer strategies on a suite beside the target-only and source-only baselines, with "
                 + "negative-transfer checks.")
-final class RunCommand implements Callable<Integer> {
+public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--suite", defaultValue = "synthetic", paramLabel = "NAME",
             description = "Suite to run (default: ${DEFAULT-VALUE}; see tl suites).")
@@ -272,7 +276,7 @@ final class RunCommand implements Callable<Integer> {
         try (CsvRunStore store = new CsvRunStore(runs)) {
             Evaluator.Builder b = Evaluator.builder(suite, registry).strategies(chosen).seeds(seeds).alpha(alpha)
                     .store(store).listener(counting).published(s.published()).discrepancies(!noDiscrepancy);
-            b.threads(threads).metrics(chosenMetrics);
+            b.executor(executor(cl, threads)).metrics(chosenMetrics);
             opts.forEach(b::options);
             if (criterion != null) {
                 b.selection(criterion, selectFolds);
@@ -312,6 +316,14 @@ final class RunCommand implements Callable<Integer> {
             return CommandLine.ExitCode.SOFTWARE;
         }
         return 0;
+    }
+
+    /**
+     * Where the fits run, called once the arguments are validated: {@code threads} local threads here;
+     * {@code tl spark run} overrides it (the seam of the {@code spark} module).
+     */
+    protected FitExecutor executor(CommandLine cl, int threads) {
+        return FitExecutor.local(threads);
     }
 
     /** The terminal table: primary metric per task and strategy. */

@@ -1,0 +1,137 @@
+package org.tl4j.spark.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.SparkSession;
+import org.tl4j.backbone.EmbedderSettings;
+import org.tl4j.backbone.PretrainedSource;
+import org.tl4j.datasets.lfw.LfwDataset;
+import org.tl4j.experiments.report.ReportWriter;
+import org.tl4j.spark.SparkSessions;
+import org.tl4j.spark.embed.ImageRow;
+import org.tl4j.spark.embed.ImageRows;
+import org.tl4j.spark.embed.SparkEmbedding;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code tl spark embed}: embeds an image set with a backbone on Spark and writes a Parquet table (image id, label,
+ * embedding, model SHA-256, spec, preprocessing, image CRC-32C) with {@code _tl4j-provenance.json} beside its parts.
+ */
+@Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Embed an image set with a backbone on Apache Spark into Parquet: an LFW-style archive or "
+                + "folder (<label>/<image>.jpg), or a list of image paths or URIs the executors can read.")
+public final class SparkEmbedCommand implements Callable<Integer> {
+
+    @Option(names = "--images", paramLabel = "PATH",
+            description = "An LFW-style .tgz/.tar archive (read by the driver, bytes sent with the tasks) or a folder "
+                    + "(read by the executors: it must be on storage they all see).")
+    Path images;
+
+    @Option(names = "--list", paramLabel = "FILE",
+            description = "A text file with one image path or URI per line (hdfs:, s3a:, file:, ...), optionally "
+                    + "<TAB>label; read by the executors.")
+    Path list;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Parquet folder to write (default: results/embeddings-<timestamp>.parquet).")
+    Path out;
+
+    @CommandLine.Mixin
+    EmbeddingArguments embedding = new EmbeddingArguments();
+
+    @CommandLine.Mixin
+    SparkOptions spark = new SparkOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec cmdSpec;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cl = cmdSpec.commandLine();
+        if ((images == null) == (list == null)) {
+            throw new CommandLine.ParameterException(cl, "Give exactly one of --images PATH or --list FILE");
+        }
+        OffsetDateTime started = OffsetDateTime.now();
+        Path dir = out != null ? out : Path.of("results", "embeddings-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".parquet");
+        if (Files.exists(dir)) {
+            throw new CommandLine.ParameterException(cl, "Invalid value for --out: " + dir + " exists; choose "
+                    + "another folder or delete it");
+        }
+        PretrainedSource source = embedding.source(cl);
+        EmbedderSettings settings = embedding.settings(cl);
+        List<ImageRow> rows;
+        String input;
+        try {
+            if (list != null) {
+                rows = ImageRows.list(list);
+                input = list.toString();
+            } else if (Files.isDirectory(images)) {
+                rows = ImageRows.folder(images);
+                input = images.toString();
+            } else {
+                LfwDataset data = LfwDataset.open(images);
+                List<String> keys = new ArrayList<>();
+                data.imagesByPerson().values().forEach(keys::addAll);
+                rows = ImageRows.carrying(data.images(), keys);
+                input = images + " (SHA-256 " + data.sha256() + ")";
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "Invalid value for --images/--list: " + e.getMessage());
+        }
+        PrintWriter err = cl.getErr();
+        err.println("embedding " + rows.size() + " images with " + source.name() + " on Spark " + spark.master());
+        err.flush();
+        SparkSession session = spark.start("tl spark embed");
+        SparkEmbedding.Result r;
+        String where;
+        try {
+            r = SparkEmbedding.embed(session, rows, source, settings, embedding.partitionImages, dir);
+            where = SparkSessions.describe(SparkSessions.context(session));
+        } finally {
+            session.stop();
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("command", "tl " + String.join(" ", cl.getParseResult().originalArgs()));
+        p.put("started", started.toString());
+        p.put("finished", OffsetDateTime.now().toString());
+        p.put("executor", where);
+        p.put("input", input);
+        p.put("images", r.images());
+        p.put("partitions", r.partitions());
+        p.put("model", source.name());
+        p.put("modelSha256", r.modelSha256());
+        p.put("trainedOn", source.trainedOn());
+        p.put("spec", r.spec());
+        p.put("preprocessing", r.preprocessing());
+        p.put("dim", r.dim());
+        p.put("aligned", r.aligned());
+        p.put("noFace", r.noFace());
+        p.put("wallSeconds", r.wallSeconds());
+        p.put("taskSeconds", r.taskSeconds());
+        p.put("settings", Map.of("threadsPerSession", settings.backbone().threads(), "batch", settings.batchSize(),
+                "decodeThreads", settings.decodeThreads(), "partitionImages", embedding.partitionImages,
+                "flip", settings.flip(), "align", settings.align()));
+        ReportWriter.atomically(dir.resolve("_tl4j-provenance.json"),
+                w -> w.write(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(p) + "\n"));
+        PrintWriter o = cl.getOut();
+        o.println(r.summary());
+        o.println("Wrote " + dir + " (Parquet: image_id, label, embedding, model_sha256, spec, preprocessing, "
+                + "content_crc32c) on " + where);
+        o.flush();
+        return 0;
+    }
+}
