@@ -95,7 +95,7 @@ public final class SparkEmbedCommand implements Callable<Integer> {
         PrintWriter err = cl.getErr();
         err.println("embedding " + rows.size() + " images with " + source.name() + " on Spark " + spark.master());
         err.flush();
-        SparkSession session = spark.start("tl spark embed");
+        SparkSession session = spark.start("tl spark embed", cl.getErr());
         SparkEmbedding.Result r;
         String where;
         try {
@@ -109,6 +109,7 @@ public final class SparkEmbedCommand implements Callable<Integer> {
         p.put("started", started.toString());
         p.put("finished", OffsetDateTime.now().toString());
         p.put("executor", where);
+        p.put("sparkStartSeconds", spark.startSeconds);
         p.put("input", input);
         p.put("images", r.images());
         p.put("partitions", r.partitions());

@@ -122,7 +122,7 @@ public final class SparkLfwCommand implements Callable<Integer> {
         err.flush();
 
         Files.createDirectories(dir);
-        SparkSession session = spark.start("tl spark lfw");
+        SparkSession session = spark.start("tl spark lfw", cl.getErr());
         SparkEmbedding.Result embedded;
         EmbeddingTable.Table table;
         String where;
@@ -150,6 +150,7 @@ public final class SparkLfwCommand implements Callable<Integer> {
         p.put("started", started.toString());
         p.put("finished", OffsetDateTime.now().toString());
         p.put("executor", where);
+        p.put("sparkStartSeconds", spark.startSeconds);
         p.put("lfw", lfwPath.getFileName().toString());
         p.put("lfwSha256", dataset.sha256());
         p.put("pairs", pairsPath.getFileName().toString());

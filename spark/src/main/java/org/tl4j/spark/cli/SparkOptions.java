@@ -32,6 +32,23 @@ public final class SparkOptions {
         return System.getProperty("spark.master", SparkSessions.DEFAULT_MASTER);
     }
 
+    /** Seconds the last {@link #start} took (Spark's fixed start-up cost). */
+    double startSeconds = Double.NaN;
+
+    /**
+     * Starts the session, reporting its start-up time on {@code err}; a cluster started from {@code tl} gets tl4j's
+     * jars through {@code spark.jars}.
+     */
+    public SparkSession start(String appName, java.io.PrintWriter err) {
+        long t0 = System.nanoTime();
+        SparkSession s = start(appName);
+        startSeconds = (System.nanoTime() - t0) / 1e9;
+        err.printf(java.util.Locale.ROOT, "spark: %s started in %.1f s%n", SparkSessions.describe(
+                SparkSessions.context(s)), startSeconds);
+        err.flush();
+        return s;
+    }
+
     /** Starts the session; a cluster started from {@code tl} gets tl4j's jars through {@code spark.jars}. */
     public SparkSession start(String appName) {
         String m = master();

@@ -31,7 +31,7 @@ public final class SparkRunCommand extends RunCommand {
             throw new CommandLine.ParameterException(cl, "--threads sets local threads of tl run; on Spark the "
                     + "cores come from --master (local[N]) or the cluster's executors");
         }
-        session = spark.start("tl spark run");
+        session = spark.start("tl spark run", cl.getErr());
         return new SparkFitExecutor(SparkSessions.context(session));
     }
 

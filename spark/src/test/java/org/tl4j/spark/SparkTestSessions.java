@@ -11,20 +11,20 @@ import java.util.Map;
  * returns the running one when the master matches and replaces it otherwise. Start-up costs several seconds, so
  * test classes share it; Spark's own shutdown hook stops the last one.
  */
-final class TestSpark {
+public final class SparkTestSessions {
     private static SparkSession current;
     private static String currentKey;
 
-    private TestSpark() {
+    private SparkTestSessions() {
     }
 
     /** A local session with two cores. */
-    static synchronized SparkSession local() {
+    public static synchronized SparkSession local() {
         return session("local[2]", Map.of());
     }
 
     /** A session on {@code master} with {@code conf}. */
-    static synchronized SparkSession session(String master, Map<String, String> conf) {
+    public static synchronized SparkSession session(String master, Map<String, String> conf) {
         String key = master + conf;
         if (current != null && key.equals(currentKey) && !current.sparkContext().isStopped()) {
             return current;
@@ -37,12 +37,12 @@ final class TestSpark {
     }
 
     /** The context of {@code s}. */
-    static JavaSparkContext context(SparkSession s) {
+    public static JavaSparkContext context(SparkSession s) {
         return SparkSessions.context(s);
     }
 
     /** Stops the running session, if any. */
-    static synchronized void stop() {
+    public static synchronized void stop() {
         if (current != null) {
             current.stop();
             current = null;
