@@ -49,6 +49,10 @@ public final class SparkEmbedCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Parquet folder to write (default: results/embeddings-<timestamp>.parquet).")
     Path out;
 
+    @Option(names = "--limit", paramLabel = "N", description = "Embed only the first N images (by id), e.g. for a quick "
+            + "check or a benchmark.")
+    Integer limit;
+
     @CommandLine.Mixin
     EmbeddingArguments embedding = new EmbeddingArguments();
 
@@ -91,6 +95,14 @@ public final class SparkEmbedCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "Invalid value for --images/--list: " + e.getMessage());
+        }
+        if (limit != null) {
+            if (limit < 1) {
+                throw new CommandLine.ParameterException(cl, "Invalid value for --limit: " + limit + " (must be >= 1)");
+            }
+            rows = new ArrayList<>(rows);
+            rows.sort(java.util.Comparator.comparing(ImageRow::id));
+            rows = rows.subList(0, Math.min(limit, rows.size()));
         }
         PrintWriter err = cl.getErr();
         err.println("embedding " + rows.size() + " images with " + source.name() + " on Spark " + spark.master());

@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tl4j.datasets.lfw.TinyLfw;
 import org.tl4j.experiments.cli.Tl;
 
 import java.io.IOException;
@@ -74,6 +75,28 @@ class TlSparkTest {
         String prov = Files.readString(dir.resolve("spark/provenance.json"));
         assertTrue(prov.contains("\"executor\" : \"spark local[2] (1 executor: the driver JVM, 2 cores)\""), prov);
         assertTrue(prov.contains("\"command\" : \"tl spark run --strategies coral"), prov);
+    }
+
+    @Test
+    void sparkLfwGivesTheVerificationFoldsOfTlLfw() throws IOException {
+        Path tgz = TinyLfw.archive(dir);
+        Path pairs = TinyLfw.pairs(dir);
+        List<String> common = List.of("--lfw", tgz.toString(), "--pairs", pairs.toString(), "--model", "pixels",
+                "--min-images", "4", "--train-per-person", "2", "--images", "used", "--threads", "1");
+        List<String> local = new ArrayList<>(List.of("lfw", "--cache", dir.resolve("cache").toString(),
+                "--out", dir.resolve("local").toString()));
+        local.addAll(common);
+        Outcome a = plain(local.toArray(String[]::new));
+        assertEquals(0, a.code(), a.err());
+        List<String> remote = new ArrayList<>(List.of("spark", "lfw", "--master", "local[2]", "--partition-images", "3",
+                "--out", dir.resolve("spark").toString()));
+        remote.addAll(common);
+        Outcome b = spark(remote.toArray(String[]::new));
+        assertEquals(0, b.code(), b.err());
+        assertEquals(Files.readString(dir.resolve("local/lfw-folds.csv")),
+                Files.readString(dir.resolve("spark/lfw-folds.csv")));
+        assertTrue(Files.isDirectory(dir.resolve("spark/embeddings.parquet")));
+        assertTrue(b.out().contains("Spark-embedded images"), b.out());
     }
 
     @Test
