@@ -123,18 +123,9 @@ public final class SparkEmbedCommand implements Callable<Integer> {
         p.put("executor", where);
         p.put("sparkStartSeconds", spark.startSeconds);
         p.put("input", input);
-        p.put("images", r.images());
-        p.put("partitions", r.partitions());
         p.put("model", source.name());
-        p.put("modelSha256", r.modelSha256());
         p.put("trainedOn", source.trainedOn());
-        p.put("spec", r.spec());
-        p.put("preprocessing", r.preprocessing());
-        p.put("dim", r.dim());
-        p.put("aligned", r.aligned());
-        p.put("noFace", r.noFace());
-        p.put("wallSeconds", r.wallSeconds());
-        p.put("taskSeconds", r.taskSeconds());
+        p.putAll(r.provenance());
         p.put("settings", Map.of("threadsPerSession", settings.backbone().threads(), "batch", settings.batchSize(),
                 "decodeThreads", settings.decodeThreads(), "partitionImages", embedding.partitionImages,
                 "flip", settings.flip(), "align", settings.align()));

@@ -155,13 +155,8 @@ public final class SparkLfwCommand implements Callable<Integer> {
         p.put("lfwSha256", dataset.sha256());
         p.put("pairs", pairsPath.getFileName().toString());
         p.put("images", images);
-        p.put("embedded", embedded.images());
-        p.put("partitions", embedded.partitions());
         p.put("model", source.name());
-        p.put("modelSha256", embedded.modelSha256());
-        p.put("spec", embedded.spec());
-        p.put("preprocessing", embedded.preprocessing());
-        p.put("sparkWallSeconds", embedded.wallSeconds());
+        p.put("embedding", embedded.provenance());
         p.put("verification", row.verification().accuracy());
         p.put("verificationStd", row.verification().accuracyStd());
         List<Map<String, Object>> cls = new ArrayList<>();

@@ -75,6 +75,22 @@ public final class SparkEmbedding {
             return images / wallSeconds;
         }
 
+        /** The run's facts for provenance files. */
+        public Map<String, Object> provenance() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("images", images);
+            m.put("partitions", partitions);
+            m.put("modelSha256", modelSha256);
+            m.put("spec", spec);
+            m.put("preprocessing", preprocessing);
+            m.put("dim", dim);
+            m.put("aligned", aligned);
+            m.put("noFace", noFace);
+            m.put("wallSeconds", wallSeconds);
+            m.put("taskSeconds", taskSeconds);
+            return m;
+        }
+
         /** One line for logs. */
         public String summary() {
             return String.format(Locale.ROOT, "%d images in %d partitions, %.1f s (%.1f images/s)%s", images, partitions,
