@@ -46,6 +46,7 @@ public final class SparkFitExecutor implements FitExecutor {
     @Override
     public void execute(FitRunner runner, List<FitJob> jobs, Consumer<RunRecord> inOrder) {
         if (jobs.isEmpty()) {
+            described = SparkSessions.describe(sc);
             return;
         }
         Shipment shipment = Shipment.of(runner, jobs);

@@ -41,10 +41,11 @@ public final class SparkEmbedCommand implements Callable<Integer> {
                     + "(read by the executors: it must be on storage they all see).")
     Path images;
 
-    @Option(names = "--list", paramLabel = "FILE",
+    @Option(names = "--list", paramLabel = "FILE|URI",
             description = "A text file with one image path or URI per line (hdfs:, s3a:, file:, ...), optionally "
-                    + "<TAB>label; read by the executors.")
-    Path list;
+                    + "<TAB>label; the list and the images are read by the executors (relative paths are resolved "
+                    + "against the list's folder).")
+    String list;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Parquet folder to write (default: results/embeddings-<timestamp>.parquet).")
     Path out;
@@ -77,12 +78,14 @@ public final class SparkEmbedCommand implements Callable<Integer> {
         }
         PretrainedSource source = embedding.source(cl);
         EmbedderSettings settings = embedding.settings(cl);
-        List<ImageRow> rows;
+        List<ImageRow> rows = null;
         String input;
         try {
             if (list != null) {
-                rows = ImageRows.list(list);
-                input = list.toString();
+                input = list;
+                if (limit != null) {
+                    rows = ImageRows.list(Path.of(list));
+                }
             } else if (Files.isDirectory(images)) {
                 rows = ImageRows.folder(images);
                 input = images.toString();
@@ -105,13 +108,17 @@ public final class SparkEmbedCommand implements Callable<Integer> {
             rows = rows.subList(0, Math.min(limit, rows.size()));
         }
         PrintWriter err = cl.getErr();
-        err.println("embedding " + rows.size() + " images with " + source.name() + " on Spark " + spark.master());
+        err.println("embedding " + (rows != null ? rows.size() + " images" : "the images listed in " + list)
+                + " with " + source.name() + " on Spark " + spark.master());
         err.flush();
-        SparkSession session = spark.start("tl spark embed", cl.getErr());
+        SparkSession session = spark.start("tl spark embed", err);
         SparkEmbedding.Result r;
         String where;
         try {
-            r = SparkEmbedding.embed(session, rows, source, settings, embedding.partitionImages, dir);
+            r = rows != null
+                    ? SparkEmbedding.embed(session, rows, source, settings, embedding.partitionImages, dir)
+                    : SparkEmbedding.embed(session, ImageRows.list(SparkSessions.context(session), list), source,
+                    settings, embedding.partitionImages, dir);
             where = SparkSessions.describe(SparkSessions.context(session));
         } finally {
             session.stop();

@@ -112,10 +112,7 @@ public final class SparkEmbedding {
      */
     public static Result embed(SparkSession spark, List<ImageRow> rows, PretrainedSource source,
                                EmbedderSettings settings, int partitionImages, Path out) throws IOException {
-        Objects.requireNonNull(source, "source");
-        if (partitionImages < 1) {
-            throw new IllegalArgumentException("Invalid images per partition: " + partitionImages + " (must be >= 1)");
-        }
+        checkPartitionImages(partitionImages);
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("No images to embed");
         }
@@ -127,6 +124,51 @@ public final class SparkEmbedding {
             }
             anyUri |= r.uri() != null;
         }
+        int partitions = (int) Math.min(Integer.MAX_VALUE, (rows.size() + (long) partitionImages - 1) / partitionImages);
+        JavaSparkContext jsc = SparkSessions.context(spark);
+        return run(spark, () -> jsc.parallelize(rows, partitions), rows.size(), partitions, anyUri, source, settings,
+                out);
+    }
+
+    /**
+     * Embeds rows that are already distributed (e.g. {@link ImageRows#list(JavaSparkContext, String)} over a list
+     * too long for the driver) into {@code partitionImages}-image partitions, and writes them to {@code out}.
+     *
+     * @throws IllegalArgumentException if an id repeats (naming one), there are no rows, or {@code out} exists
+     */
+    public static Result embed(SparkSession spark, JavaRDD<ImageRow> rows, PretrainedSource source,
+                               EmbedderSettings settings, int partitionImages, Path out) throws IOException {
+        checkPartitionImages(partitionImages);
+        rows = rows.cache();
+        long n = rows.count();
+        if (n == 0) {
+            throw new IllegalArgumentException("No images to embed");
+        }
+        List<scala.Tuple2<String, Integer>> twice = rows.mapToPair(r -> new scala.Tuple2<>(r.id(), 1))
+                .reduceByKey(Integer::sum).filter(t -> t._2() > 1).take(1);
+        if (!twice.isEmpty()) {
+            throw new IllegalArgumentException("Image id '" + twice.get(0)._1() + "' is listed "
+                    + twice.get(0)._2() + " times");
+        }
+        int partitions = (int) Math.min(Integer.MAX_VALUE, (n + partitionImages - 1) / partitionImages);
+        JavaRDD<ImageRow> distributed = rows;
+        try {
+            return run(spark, () -> distributed.repartition(partitions), n, partitions, true, source, settings, out);
+        } finally {
+            rows.unpersist();
+        }
+    }
+
+    private static void checkPartitionImages(int partitionImages) {
+        if (partitionImages < 1) {
+            throw new IllegalArgumentException("Invalid images per partition: " + partitionImages + " (must be >= 1)");
+        }
+    }
+
+    private static Result run(SparkSession spark, java.util.function.Supplier<JavaRDD<ImageRow>> rows, long count,
+                              int partitions, boolean anyUri, PretrainedSource source, EmbedderSettings settings,
+                              Path out) throws IOException {
+        Objects.requireNonNull(source, "source");
         if (Files.exists(out)) {
             throw new IllegalArgumentException("Output " + out + " exists: choose another --out or delete it");
         }
@@ -141,15 +183,13 @@ public final class SparkEmbedding {
         Broadcast<byte[]> shipped = jsc.broadcast(plan.toBytes());
         Broadcast<SerializableConfiguration> conf = anyUri
                 ? jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration())) : null;
-        int partitions = (int) Math.min(Integer.MAX_VALUE, (rows.size() + (long) partitionImages - 1) / partitionImages);
         LongAccumulator aligned = jsc.sc().longAccumulator("tl4j aligned");
         LongAccumulator noFace = jsc.sc().longAccumulator("tl4j no face");
         LongAccumulator nanos = jsc.sc().longAccumulator("tl4j embedding nanoseconds");
         long t0 = System.nanoTime();
         try {
-            JavaRDD<Row> embedded = jsc.parallelize(rows, partitions)
-                    .mapPartitions(new RemoteEmbed(shipped, conf, aligned, noFace, nanos));
-            jsc.setJobDescription("tl4j: embed " + rows.size() + " images with " + source.name());
+            JavaRDD<Row> embedded = rows.get().mapPartitions(new RemoteEmbed(shipped, conf, aligned, noFace, nanos));
+            jsc.setJobDescription("tl4j: embed " + count + " images with " + source.name());
             spark.createDataFrame(embedded, EmbeddingTable.SCHEMA).write().mode(SaveMode.ErrorIfExists)
                     .parquet(out.toAbsolutePath().toString());
         } catch (RuntimeException e) {
@@ -161,7 +201,7 @@ public final class SparkEmbedding {
             }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        return new Result(rows.size(), source.spec().embeddingDim(), partitions, aligned.value(), noFace.value(),
+        return new Result(count, source.spec().embeddingDim(), partitions, aligned.value(), noFace.value(),
                 nanos.value() / 1e9, wall, plan.sha256, plan.spec, plan.preprocessing, out);
     }
 

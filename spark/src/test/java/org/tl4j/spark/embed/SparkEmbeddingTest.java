@@ -118,6 +118,23 @@ public class SparkEmbeddingTest {
             assertTrue(maxDifference(Map.of(id, expected.get(k)), table.embeddings()) <= TOLERANCE);
             assertEquals("label-" + k.substring(0, k.indexOf('/')), table.labels().get(id));
         }
+
+        // A list the executors read themselves, with paths relative to its folder.
+        Path relative = folder.resolve("relative.txt");
+        Files.write(relative, t.images().keys());
+        Path fromRdd = dir.resolve("rdd.parquet");
+        SparkEmbedding.Result r = SparkEmbedding.embed(spark, ImageRows.list(SparkTestSessions.context(spark),
+                relative.toString()), src, settings(), 8, fromRdd);
+        assertEquals(t.images().keys().size(), r.images());
+        assertEquals((t.images().keys().size() + 7) / 8, r.partitions());
+        assertTrue(maxDifference(expected, EmbeddingTable.read(spark, fromRdd).embeddings()) <= TOLERANCE);
+
+        Path twice = folder.resolve("twice.txt");
+        Files.write(twice, List.of(t.images().keys().get(0), t.images().keys().get(1), t.images().keys().get(0)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkEmbedding.embed(spark,
+                ImageRows.list(SparkTestSessions.context(spark), twice.toString()), src, settings(), 8,
+                dir.resolve("twice.parquet")));
+        assertTrue(e.getMessage().contains("'" + t.images().keys().get(0) + "' is listed 2 times"), e.getMessage());
     }
 
     @Test
