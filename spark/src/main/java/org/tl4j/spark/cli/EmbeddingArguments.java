@@ -43,8 +43,8 @@ public final class EmbeddingArguments {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of random:<model> weights (and of tl spark lfw's split and classifiers) (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", defaultValue = "1", description = "ONNX Runtime intra-op threads of each executor's "
-            + "session; with one per task, an executor's cores embed batches in parallel (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "0", description = "ONNX Runtime intra-op threads of each executor's "
+            + "one session; 0 = the executor's cores (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--batch", defaultValue = "32", description = "Images per inference batch (default: ${DEFAULT-VALUE}).")

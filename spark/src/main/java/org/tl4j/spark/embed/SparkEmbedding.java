@@ -159,6 +159,17 @@ public final class SparkEmbedding {
         }
     }
 
+    /**
+     * Cores of one executor: N of {@code local[N]}, else {@code spark.executor.cores}, else 0 (every processor of the
+     * executor's machine, which is what a standalone executor without that setting takes).
+     */
+    static int coresPerExecutor(JavaSparkContext sc) {
+        if (sc.isLocal()) {
+            return sc.defaultParallelism();
+        }
+        return sc.getConf().getInt("spark.executor.cores", 0);
+    }
+
     private static void checkPartitionImages(int partitionImages) {
         if (partitionImages < 1) {
             throw new IllegalArgumentException("Invalid images per partition: " + partitionImages + " (must be >= 1)");
@@ -173,6 +184,10 @@ public final class SparkEmbedding {
             throw new IllegalArgumentException("Output " + out + " exists: choose another --out or delete it");
         }
         EmbedderSettings s = settings.withCache(null);
+        if (s.backbone().intraOpThreads() == 0) {
+            // One session per executor, pinned to one thread (PinnedBackbone): its intra-op threads use the cores.
+            s = s.withBackbone(s.backbone().withThreads(coresPerExecutor(SparkSessions.context(spark))));
+        }
         Plan plan;
         try (ImageEmbedder e = ImageEmbedder.open(source, s)) {
             plan = new Plan(source, s, source.modelBytes(),
@@ -347,10 +362,10 @@ public final class SparkEmbedding {
         }
 
         private static Opened open(Plan p) throws IOException {
-            Backbone b = p.source.open(p.model, p.settings.backbone());
-            if (p.settings.flip()) {
-                b = new FlipAveragedBackbone(b);
-            }
+            Backbone b = PinnedBackbone.open(() -> {
+                Backbone opened = p.source.open(p.model, p.settings.backbone());
+                return p.settings.flip() ? new FlipAveragedBackbone(opened) : opened;
+            });
             Preprocessor prep;
             if (p.detector != null) {
                 Path tmp = Files.createTempFile("tl4j-yunet-", ".onnx");
