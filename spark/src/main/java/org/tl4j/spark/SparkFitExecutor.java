@@ -75,7 +75,7 @@ public final class SparkFitExecutor implements FitExecutor {
             return BoxedUnit.UNIT;
         };
         sc.setJobDescription("tl4j: " + n + " fits");
-        SimpleFutureAction<Object> job = sc.sc().submitJob(rdd, new RemoteFit(shipped),
+        SimpleFutureAction<Object> job = sc.sc().submitJob(rdd, new RemoteFit(shipped, java.util.UUID.randomUUID().toString()),
                 scala.jdk.javaapi.CollectionConverters.asScala(partitions).toList(), handler, () -> null);
         RunRecord[] done = new RunRecord[n];
         int next = 0;
@@ -133,18 +133,23 @@ public final class SparkFitExecutor implements FitExecutor {
     static final class RemoteFit implements scala.Function1<scala.collection.Iterator<Integer>, byte[]>, Serializable {
         private static final long serialVersionUID = 1L;
 
-        /** Unpacked shipments by broadcast id; only the latest few are kept. */
-        private static final Map<Long, Shipment.Remote> OPENED = new LinkedHashMap<>();
+        /**
+         * Unpacked shipments by key; only the latest few are kept. Keyed by a UUID of the driver, not the broadcast
+         * id: ids restart with every SparkContext, and a JVM may outlive one (local mode, tests).
+         */
+        private static final Map<String, Shipment.Remote> OPENED = new LinkedHashMap<>();
 
         private final Broadcast<byte[]> shipment;
+        private final String key;
 
-        RemoteFit(Broadcast<byte[]> shipment) {
+        RemoteFit(Broadcast<byte[]> shipment, String key) {
             this.shipment = shipment;
+            this.key = key;
         }
 
         @Override
         public byte[] apply(scala.collection.Iterator<Integer> indices) {
-            Shipment.Remote remote = opened(shipment);
+            Shipment.Remote remote = opened(shipment, key);
             int i = indices.next();
             if (indices.hasNext()) {
                 throw new IllegalStateException("Expected one fit per Spark partition");
@@ -157,12 +162,12 @@ public final class SparkFitExecutor implements FitExecutor {
             }
         }
 
-        private static Shipment.Remote opened(Broadcast<byte[]> b) {
+        private static Shipment.Remote opened(Broadcast<byte[]> b, String key) {
             synchronized (OPENED) {
-                Shipment.Remote r = OPENED.get(b.id());
+                Shipment.Remote r = OPENED.get(key);
                 if (r == null) {
                     r = Shipment.fromBytes(b.value()).open();
-                    OPENED.put(b.id(), r);
+                    OPENED.put(key, r);
                     while (OPENED.size() > 2) {
                         OPENED.remove(OPENED.keySet().iterator().next());
                     }

@@ -63,6 +63,18 @@ class SparkFitExecutorTest {
     }
 
     @Test
+    void aNewSparkContextInTheSameJvmDoesNotReuseAnEarlierShipment() {
+        // Broadcast ids restart with every context; executors must not serve the earlier context's tasks.
+        evaluate(new SparkFitExecutor(SparkTestSessions.context(SparkTestSessions.local())), RunStore.inMemory(),
+                List.of("coral"), 1);
+        SparkTestSessions.stop();
+        EvaluationReport local = evaluate(FitExecutor.local(1), RunStore.inMemory(), List.of("coral", "kliep"), 2);
+        EvaluationReport again = evaluate(new SparkFitExecutor(SparkTestSessions.context(SparkTestSessions.local())),
+                RunStore.inMemory(), List.of("coral", "kliep"), 2);
+        assertEquals(withoutTimes(local.runs()), withoutTimes(again.runs()));
+    }
+
+    @Test
     void resumedRunsAreNotRecomputedAndRecordsArriveInSubmissionOrder() {
         EvaluationReport first = evaluate(FitExecutor.local(1), RunStore.inMemory(), List.of("pooled"), 1);
         // Keep the first half as if an interrupted run had saved them; Spark must compute only the rest.

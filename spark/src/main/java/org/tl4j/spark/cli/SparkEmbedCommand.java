@@ -133,7 +133,7 @@ public final class SparkEmbedCommand implements Callable<Integer> {
         p.put("model", source.name());
         p.put("trainedOn", source.trainedOn());
         p.putAll(r.provenance());
-        p.put("settings", Map.of("threadsPerSession", settings.backbone().threads(), "batch", settings.batchSize(),
+        p.put("settings", Map.of("batch", settings.batchSize(),
                 "decodeThreads", settings.decodeThreads(), "partitionImages", embedding.partitionImages,
                 "flip", settings.flip(), "align", settings.align()));
         ReportWriter.atomically(dir.resolve("_tl4j-provenance.json"),

@@ -67,9 +67,12 @@ public final class SparkEmbedding {
      * @param spec           the spec key
      * @param preprocessing  the preprocessing key
      * @param out            the Parquet folder
+     * @param threadsPerSession intra-op threads of each executor's session (0: every processor of the executor's
+     *                          machine)
      */
     public record Result(long images, int dim, int partitions, long aligned, long noFace, double taskSeconds,
-                         double wallSeconds, String modelSha256, String spec, String preprocessing, Path out) {
+                         double wallSeconds, String modelSha256, String spec, String preprocessing, Path out,
+                         int threadsPerSession) {
         /** Images per second of wall time. */
         public double imagesPerSecond() {
             return images / wallSeconds;
@@ -88,6 +91,7 @@ public final class SparkEmbedding {
             m.put("noFace", noFace);
             m.put("wallSeconds", wallSeconds);
             m.put("taskSeconds", taskSeconds);
+            m.put("threadsPerSession", threadsPerSession);
             return m;
         }
 
@@ -203,7 +207,8 @@ public final class SparkEmbedding {
         LongAccumulator nanos = jsc.sc().longAccumulator("tl4j embedding nanoseconds");
         long t0 = System.nanoTime();
         try {
-            JavaRDD<Row> embedded = rows.get().mapPartitions(new RemoteEmbed(shipped, conf, aligned, noFace, nanos));
+            JavaRDD<Row> embedded = rows.get().mapPartitions(new RemoteEmbed(shipped, java.util.UUID.randomUUID().toString(), conf,
+                    aligned, noFace, nanos));
             jsc.setJobDescription("tl4j: embed " + count + " images with " + source.name());
             spark.createDataFrame(embedded, EmbeddingTable.SCHEMA).write().mode(SaveMode.ErrorIfExists)
                     .parquet(out.toAbsolutePath().toString());
@@ -217,7 +222,8 @@ public final class SparkEmbedding {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         return new Result(count, source.spec().embeddingDim(), partitions, aligned.value(), noFace.value(),
-                nanos.value() / 1e9, wall, plan.sha256, plan.spec, plan.preprocessing, out);
+                nanos.value() / 1e9, wall, plan.sha256, plan.spec, plan.preprocessing, out,
+                plan.settings.backbone().intraOpThreads());
     }
 
     /** What every executor needs to embed: the source, its settings and the model (and detector) bytes. */
@@ -280,18 +286,23 @@ public final class SparkEmbedding {
     static final class RemoteEmbed implements FlatMapFunction<Iterator<ImageRow>, Row> {
         private static final long serialVersionUID = 1L;
 
-        /** Opened backbones by broadcast id (the latest few); closed when evicted. */
-        private static final Map<Long, Opened> OPENED = new LinkedHashMap<>();
+        /**
+         * Opened backbones by key (the latest few), closed when evicted. Keyed by a UUID of the driver, not the
+         * broadcast id: ids restart with every SparkContext, and a JVM may outlive one (local mode, tests).
+         */
+        private static final Map<String, Opened> OPENED = new LinkedHashMap<>();
 
         private final Broadcast<byte[]> plan;
+        private final String key;
         private final Broadcast<SerializableConfiguration> conf;
         private final LongAccumulator aligned;
         private final LongAccumulator noFace;
         private final LongAccumulator nanos;
 
-        RemoteEmbed(Broadcast<byte[]> plan, Broadcast<SerializableConfiguration> conf, LongAccumulator aligned,
-                    LongAccumulator noFace, LongAccumulator nanos) {
+        RemoteEmbed(Broadcast<byte[]> plan, String key, Broadcast<SerializableConfiguration> conf,
+                    LongAccumulator aligned, LongAccumulator noFace, LongAccumulator nanos) {
             this.plan = plan;
+            this.key = key;
             this.conf = conf;
             this.aligned = aligned;
             this.noFace = noFace;
@@ -301,7 +312,7 @@ public final class SparkEmbedding {
         @Override
         public Iterator<Row> call(Iterator<ImageRow> rows) throws Exception {
             long t0 = System.nanoTime();
-            Opened o = opened(plan);
+            Opened o = opened(plan, key);
             Plan p = o.plan();
             List<ImageRow> part = new ArrayList<>();
             Map<String, byte[]> bytes = new LinkedHashMap<>();
@@ -346,14 +357,14 @@ public final class SparkEmbedding {
             }
         }
 
-        private static Opened opened(Broadcast<byte[]> plan) throws IOException {
+        private static Opened opened(Broadcast<byte[]> plan, String key) throws IOException {
             synchronized (OPENED) {
-                Opened o = OPENED.get(plan.id());
+                Opened o = OPENED.get(key);
                 if (o == null) {
                     o = open(Plan.fromBytes(plan.value()));
-                    OPENED.put(plan.id(), o);
+                    OPENED.put(key, o);
                     while (OPENED.size() > 2) {
-                        Long oldest = OPENED.keySet().iterator().next();
+                        String oldest = OPENED.keySet().iterator().next();
                         OPENED.remove(oldest).backbone().close();
                     }
                 }
