@@ -36,6 +36,11 @@ public final class FitRunner {
         this.factory = Objects.requireNonNull(factory, "factory");
     }
 
+    /** The suite recorded in every run. */
+    public String suite() {
+        return suite;
+    }
+
     /** The factory strategies come from. */
     public StrategyFactory factory() {
         return factory;

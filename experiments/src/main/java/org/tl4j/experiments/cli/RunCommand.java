@@ -1,5 +1,6 @@
 package org.tl4j.experiments.cli;
 
+import org.tl4j.core.eval.FitExecutor;
 import org.tl4j.core.eval.EvaluationReport;
 import org.tl4j.core.eval.ProgressListener;
 import org.tl4j.core.eval.RunRecord;
@@ -27,11 +28,14 @@ import java.util.concurrent.Callable;
  * {@code results.md}, {@code discrepancy.csv}, {@code provenance.json} and {@code chart.png}. Finished fits are
  * appended to {@code runs.csv} as they complete, so {@code --resume} continues an interrupted run. Arguments are
  * resolved and checked by {@link RunSetup} before anything is fitted; this command adds local threads.
+ * <p>
+ * Seam for {@code tl spark run} (module {@code spark}): that command subclasses this one, keeping every option and
+ * all argument handling, and overrides only {@link #executor} to run the fits on Spark.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run transfer strategies on a suite beside the target-only and source-only baselines, with "
                 + "negative-transfer checks.")
-final class RunCommand implements Callable<Integer> {
+public class RunCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     RunArguments run = new RunArguments();
@@ -81,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         Path dir;
         try (RunSetup setup = RunSetup.prepare(run, command, cl.getErr())) {
             dir = setup.dir();
-            report = setup.evaluator().listener(counting).threads(threads).build().run(setup.tasks());
+            report = setup.evaluator().listener(counting).executor(executor(cl, threads)).build().run(setup.tasks());
             setup.writeReports(report, setup.provenance(report, new Tl.Version().getVersion()[0], command, started,
                     resumed[0]));
         }
@@ -143,5 +147,13 @@ final class RunCommand implements Callable<Integer> {
             w.flush();
             buf.reset();
         }
+    }
+
+    /**
+     * Where the fits run: {@code threads} local threads here; {@code tl spark run} overrides it. Called after the
+     * arguments are checked, once per run.
+     */
+    protected FitExecutor executor(CommandLine cl, int threads) {
+        return FitExecutor.local(threads);
     }
 }

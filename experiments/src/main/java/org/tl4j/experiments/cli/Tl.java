@@ -41,9 +41,16 @@ public final class Tl implements Runnable {
 
     /** Runs {@code tl} with the given output streams; returns the exit status. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute(new CommandLine(new Tl()), out, err, args);
+    }
+
+    /**
+     * Runs {@code cl} — the {@code tl} command, possibly with subcommands added (module {@code spark} adds
+     * {@code tl spark}) — with tl's logging, error handling and exit codes.
+     */
+    public static int execute(CommandLine cl, PrintWriter out, PrintWriter err, String... args) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         Logs.configure(verbose);
-        CommandLine cl = new CommandLine(new Tl());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
