@@ -29,7 +29,7 @@ class CsvRunStoreTest {
     @Test
     void aFitRecordedTwiceWithADifferentResultIsRefusedNamingBothLines(@TempDir Path dir) throws IOException {
         Path f = store(dir);
-        Files.writeString(f, "s,t,pooled,baseline,0,12,accuracy=0.8,\n", StandardOpenOption.APPEND);
+        Files.writeString(f, "s,t,pooled,baseline,0,12,accuracy=0.8,,\n", StandardOpenOption.APPEND);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CsvRunStore(f));
         assertTrue(e.getMessage().contains("runs.csv line 4 records the fit of line 2 (task t, strategy pooled, seed 0) "
                 + "again with a different result ({accuracy=0.75} on line 2, {accuracy=0.8} on line 4)"), e.getMessage());
@@ -38,7 +38,7 @@ class CsvRunStoreTest {
     @Test
     void aFitRecordedTwiceWithTheSameResultCountsOnce(@TempDir Path dir) throws IOException {
         Path f = store(dir);
-        Files.writeString(f, "s,t,pooled,baseline,0,15,accuracy=0.75,\n", StandardOpenOption.APPEND);
+        Files.writeString(f, "s,t,pooled,baseline,0,15,accuracy=0.75,,\n", StandardOpenOption.APPEND);
         try (CsvRunStore s = new CsvRunStore(f)) {
             assertEquals(2, s.records().size());
             assertEquals(List.of(0.75, 0.5), s.records().stream().map(r -> r.metrics().get("accuracy")).toList());
