@@ -155,17 +155,33 @@ public final class Domain<T extends Output<T>> implements java.io.Serializable {
         T unknown = data.getOutputFactory().getUnknownOutput();
         List<Example<T>> examples = new ArrayList<>(data.size());
         for (Example<T> e : data) {
-            String[] names = new String[e.size()];
-            double[] values = new double[e.size()];
-            int i = 0;
-            for (var f : e) {
-                names[i] = f.getName();
-                values[i++] = f.getValue();
+            ArrayExample<T> copy;
+            if (e.getMetadata().isEmpty()) {
+                // The same features in the same (sorted) order, copied without sorting them again.
+                copy = new ArrayExample<>(unknown, e, e.getWeight());
+            } else {
+                String[] names = new String[e.size()];
+                double[] values = new double[e.size()];
+                int i = 0;
+                for (var f : e) {
+                    names[i] = f.getName();
+                    values[i++] = f.getValue();
+                }
+                // Built in one go: ArrayExample.add re-sorts after every feature.
+                copy = new ArrayExample<>(unknown, names, values, e.getMetadata());
+                copy.setWeight(e.getWeight());
             }
-            // Built in one go: ArrayExample.add re-sorts after every feature.
-            ArrayExample<T> copy = new ArrayExample<>(unknown, names, values, e.getMetadata());
-            copy.setWeight(e.getWeight());
             examples.add(copy);
+        }
+        if (observed != null) {
+            // The same feature values in the same order: observing them again would give the same feature map.
+            MutableOutputInfo<T> outputs = data.getOutputFactory().generateInfo();
+            for (Example<T> e : examples) {
+                outputs.observe(e.getOutput());
+            }
+            DomainDataset<T> same = new DomainDataset<>(data.getSourceProvenance(), data.getOutputFactory(),
+                    data.getFeatureIDMap(), outputs.generateImmutableOutputInfo(), examples);
+            return new Domain<>(name, same, observed, finite);
         }
         // The examples of an immutable dataset are valid (a dataset refuses NaN and repeated features).
         return observing(name, examples, data.getSourceProvenance(), data.getOutputFactory(), finite == Boolean.TRUE);

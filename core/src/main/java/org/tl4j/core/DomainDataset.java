@@ -50,14 +50,18 @@ final class DomainDataset<T extends Output<T>> extends ImmutableDataset<T> {
     @Override
     public synchronized DatasetProvenance getProvenance() {
         if (asImmutable == null) {
-            Map<String, Provenance> entries = new HashMap<>();
-            for (Pair<String, Provenance> p : super.getProvenance()) {
-                entries.put(p.getA(), p.getB());
-            }
-            entries.put(ObjectProvenance.CLASS_NAME,
-                    new StringProvenance(ObjectProvenance.CLASS_NAME, ImmutableDataset.class.getName()));
-            asImmutable = new DatasetProvenance(entries);
+            asImmutable = namedAs(super.getProvenance(), ImmutableDataset.class);
         }
         return asImmutable;
+    }
+
+    /** {@code provenance} with its dataset class name replaced by {@code type}'s. */
+    static DatasetProvenance namedAs(DatasetProvenance provenance, Class<?> type) {
+        Map<String, Provenance> entries = new HashMap<>();
+        for (Pair<String, Provenance> p : provenance) {
+            entries.put(p.getA(), p.getB());
+        }
+        entries.put(ObjectProvenance.CLASS_NAME, new StringProvenance(ObjectProvenance.CLASS_NAME, type.getName()));
+        return new DatasetProvenance(entries);
     }
 }

@@ -160,4 +160,60 @@ class DomainTest {
         assertEquals(x[1][0], other.get(1, 3));
         assertFalse(reversed.equals(s));
     }
+
+    /** What {@link Datasets#union} gave before its shortcut: copies added one by one to a new dataset. */
+    private static MutableDataset<Label> unionOneByOne(Dataset<Label> like, List<Domain<Label>> domains) {
+        MutableDataset<Label> out = new MutableDataset<>(like.getSourceProvenance(), F);
+        for (Domain<Label> d : domains) {
+            for (Example<Label> e : d.data()) {
+                out.add(e.copy());
+            }
+        }
+        return out;
+    }
+
+    private static void assertSameUnion(List<Domain<Label>> domains) {
+        MutableDataset<Label> fast = Datasets.union("u", F, domains);
+        MutableDataset<Label> slow = unionOneByOne(fast, domains);
+        assertSameData(slow, fast);
+        assertEquals(slow.getFeatureMap(), fast.getFeatureMap());
+        assertEquals(slow.isDense(), fast.isDense());
+        assertEquals(slow.getProvenance(), fast.getProvenance());
+        for (int i = 0; i < slow.size(); i++) {
+            assertEquals(slow.getExample(i).getWeight(), fast.getExample(i).getWeight());
+        }
+    }
+
+    @Test
+    void aUnionHoldsWhatAddingTheExamplesOneByOneGives() {
+        FeatureSpace s = FeatureSpace.indexed("f", 5);
+        Domain<Label> a = fromArrays("a", s, rows(25, 5, 12), labels(25, 13));
+        Domain<Label> b = fromArrays("b", s, rows(15, 5, 14), labels(15, 15));
+        assertSameUnion(List.of(a));
+        assertSameUnion(List.of(a, b));
+        assertSameUnion(List.of(Domain.empty("e", F), b, a));
+        // A domain that does not know its observation (built from a dataset), first and later.
+        Domain<Label> c = Domain.of("c", viaMutableDataset("c", s, rows(10, 5, 16), labels(10, 17)));
+        assertSameUnion(List.of(c, a));
+        assertSameUnion(List.of(a, c));
+    }
+
+    @Test
+    void aUnionOfSparseExamplesIsNotDenseAndStaysMutable() {
+        MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance("sparse", F), F);
+        ds.add(new ArrayExample<>(new Label("a"), new String[]{"x", "y"}, new double[]{1, 2}));
+        ds.add(new ArrayExample<>(new Label("b"), new String[]{"x"}, new double[]{3}));
+        ds.add(new ArrayExample<>(new Label("a"), new String[]{"y", "z"}, new double[]{4, 5}));
+        Domain<Label> sparse = Domain.of("sparse", ds).withoutLabels();
+        assertSameUnion(List.of(sparse));
+        assertFalse(Datasets.union("u", F, List.of(sparse)).isDense());
+        FeatureSpace s = FeatureSpace.of("x", "y", "z");
+        Domain<Label> dense = fromArrays("d", s, rows(4, 3, 18), labels(4, 19));
+        assertTrue(Datasets.union("u", F, List.of(dense)).isDense());
+        MutableDataset<Label> grown = Datasets.union("u", F, List.of(dense));
+        grown.add(new ArrayExample<>(new Label("c"), new String[]{"x", "w"}, new double[]{1, 1}));
+        assertEquals(5, grown.size());
+        assertEquals(4, grown.getFeatureMap().size());
+        assertEquals(3, dense.data().getFeatureMap().size());
+    }
 }
