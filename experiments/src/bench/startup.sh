@@ -8,7 +8,8 @@
 #     INNER   1nn (default: tl's default inner learner for the suite, peer `start`) or logistic (tl -o
 #             inner=logistic, peer scikit-learn LogisticRegression(C=1))
 # Environment: PY (a python3 with numpy/scipy, and scikit-learn for logistic; default /usr/bin/python3),
-#   TL4J_SHARED (default ../shared next to this checkout), TL_JAVA_OPTS / TL_CDS as for ./tl.
+#   TL4J_SHARED (default ../shared next to this checkout), TL_JAVA_OPTS / TL_CDS as for ./tl,
+#   BASELINE (the tl launcher of another build, e.g. a checkout of main: each round runs it too, for before/after).
 # Prints one line per run (wall, user, sys seconds) and the medians, with the load average before and after.
 # OpenBLAS runs one thread in both (numpy through OPENBLAS_NUM_THREADS=1, tl4j by default).
 set -euo pipefail
@@ -26,13 +27,21 @@ esac
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 # One run outside the measurement: builds tl if needed and records its class-data sharing archive.
-"$root/tl" run --suite office-caltech --strategies source-only --seeds 1 --no-discrepancy "${tl_extra[@]}" \
-    --data "$shared" --out "$out/warm" >/dev/null 2>&1
+baseline="${BASELINE:-}"
+whos="tl py"
+for launcher in "$root/tl" ${baseline:+"$baseline"}; do
+  "$launcher" run --suite office-caltech --strategies source-only --seeds 1 --no-discrepancy "${tl_extra[@]}" \
+      --data "$shared" --out "$out/warm" --overwrite >/dev/null 2>&1
+done
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 : >"$out/tl.times"
 : >"$out/py.times"
+if [ -n "$baseline" ]; then
+  : >"$out/base.times"
+  whos="tl base py"
+fi
 for i in $(seq 1 "$rounds"); do
   /usr/bin/time -f '%e %U %S' -o "$out/t" "$root/tl" run --suite office-caltech --strategies source-only --seeds 1 \
       --no-discrepancy "${tl_extra[@]}" --data "$shared" --out "$out/run$i" >/dev/null 2>&1
@@ -42,9 +51,15 @@ for i in $(seq 1 "$rounds"); do
       "$root/experiments/src/bench/python/office_caltech_peers.py" "$shared" "$peer_mode" >/dev/null
   cat "$out/t" >>"$out/py.times"
   echo "py  round $i: $(cat "$out/t")"
+  if [ -n "$baseline" ]; then
+    /usr/bin/time -f '%e %U %S' -o "$out/t" "$baseline" run --suite office-caltech --strategies source-only \
+        --seeds 1 --no-discrepancy "${tl_extra[@]}" --data "$shared" --out "$out/base$i" >/dev/null 2>&1
+    cat "$out/t" >>"$out/base.times"
+    echo "base round $i: $(cat "$out/t")"
+  fi
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-for who in tl py; do
+for who in $whos; do
   wall=$(cut -d' ' -f1 "$out/$who.times" | median)
   cpu=$(awk '{print $2 + $3}' "$out/$who.times" | median)
   echo "$who median: wall $wall s, cpu (user+sys) $cpu s"
@@ -52,3 +67,7 @@ for who in tl py; do
 done
 awk -v a="$tl_wall" -v b="$py_wall" -v c="$tl_cpu" -v d="$py_cpu" \
     'BEGIN {printf "ratio tl/py: wall %.2f, cpu %.2f\n", a / b, c / d}'
+if [ -n "$baseline" ]; then
+  awk -v a="$tl_wall" -v b="$base_wall" -v c="$tl_cpu" -v d="$base_cpu" \
+      'BEGIN {printf "ratio tl/baseline: wall %.2f, cpu %.2f\n", a / b, c / d}'
+fi
