@@ -19,7 +19,8 @@ public final class Datasets {
     }
 
     /**
-     * The union of {@code domains}, examples copied with their weights.
+     * The union of {@code domains}, examples copied with their weights: what adding the copies one by one to a new
+     * {@link MutableDataset} gives, built without observing again a domain that remembers its observation.
      *
      * @param label what the union is, recorded in its provenance (e.g. {@code pooled})
      * @throws IllegalArgumentException if the union is empty
@@ -30,12 +31,8 @@ public final class Datasets {
         for (Domain<T> d : domains) {
             names.add(d.name() + "(" + d.size() + ")");
         }
-        MutableDataset<T> out = new MutableDataset<>(new SimpleDataSourceProvenance(names.toString(), factory), factory);
-        for (Domain<T> d : domains) {
-            for (Example<T> e : d.data()) {
-                out.add(e.copy());
-            }
-        }
+        MutableDataset<T> out = new UnionDataset<>(new SimpleDataSourceProvenance(names.toString(), factory), factory,
+                domains);
         if (out.size() == 0) {
             throw new IllegalArgumentException(names + " is empty: nothing to train on");
         }

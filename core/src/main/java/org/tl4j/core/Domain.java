@@ -2,15 +2,21 @@ package org.tl4j.core;
 
 import org.tribuo.Dataset;
 import org.tribuo.Example;
+import org.tribuo.Feature;
 import org.tribuo.ImmutableDataset;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.MutableDataset;
+import org.tribuo.MutableFeatureMap;
+import org.tribuo.MutableOutputInfo;
 import org.tribuo.Output;
 import org.tribuo.OutputFactory;
+import org.tribuo.VariableInfo;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.DataProvenance;
 import org.tribuo.provenance.DatasetProvenance;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +26,11 @@ import java.util.Objects;
  * Examples in an unlabelled domain carry {@link OutputFactory#getUnknownOutput()}. The examples returned by
  * {@link #data()} are the domain's own: strategies must not mutate them (copy with {@link Example#copy()} to
  * change weights or features); the contract test kit checks this for every strategy.
+ * <p>
+ * Domains built here from dense rows ({@link #fromArrays}, {@link #withoutLabels}) hold their examples in a
+ * {@link DomainDataset}, whose feature and output statistics are those a Tribuo {@link MutableDataset} observing the
+ * examples in order would hold, built without Tribuo's per-example re-validation; they also remember that
+ * observation, so that a task's feature map starts from it ({@link #observedFeatures()}).
  *
  * @param <T> the output type
  */
@@ -29,10 +40,20 @@ public final class Domain<T extends Output<T>> implements java.io.Serializable {
     private final String name;
     private final ImmutableDataset<T> data;
     private final boolean labelled;
+    /** The feature map of observing the examples in order, when known (not serialised: a cache). */
+    private final transient MutableFeatureMap observed;
+    /** Whether every feature value is finite, once checked (not serialised: a cache). */
+    private transient volatile Boolean finite;
 
     private Domain(String name, ImmutableDataset<T> data) {
+        this(name, data, null, null);
+    }
+
+    private Domain(String name, ImmutableDataset<T> data, MutableFeatureMap observed, Boolean finite) {
         this.name = requireName(name);
         this.data = data;
+        this.observed = observed;
+        this.finite = finite;
         T unknown = data.getOutputFactory().getUnknownOutput();
         boolean anyUnknown = false;
         for (Example<T> e : data) {
@@ -91,7 +112,7 @@ public final class Domain<T extends Output<T>> implements java.io.Serializable {
                     + outputs.size() + " outputs; pass one output per row");
         }
         String[] names = space.toArray();
-        MutableDataset<T> ds = new MutableDataset<>(provenance, factory);
+        List<Example<T>> examples = new ArrayList<>(x.length);
         for (int i = 0; i < x.length; i++) {
             if (x[i].length != names.length) {
                 throw new IllegalArgumentException("Domain '" + name + "' row " + i + ": expected " + names.length
@@ -103,29 +124,67 @@ public final class Domain<T extends Output<T>> implements java.io.Serializable {
                             + "' is " + x[i][j] + ": remove or impute non-finite values before building a domain");
                 }
             }
-            ds.add(new ArrayExample<>(outputs.get(i), names, x[i].clone()));
+            // The constructor copies the values; a dense row has every feature once and no NaN, so it is valid.
+            examples.add(new ArrayExample<>(outputs.get(i), names, x[i]));
         }
-        return new Domain<>(name, immutableCopy(ds));
+        return observing(name, examples, provenance, factory, true);
+    }
+
+    /**
+     * A domain of new, valid examples (each feature at most once, no NaN), with the feature and output maps of
+     * observing them in order — what a {@link MutableDataset} they were added to would hold — built in one pass.
+     */
+    private static <T extends Output<T>> Domain<T> observing(String name, List<Example<T>> examples,
+                                                             DataProvenance provenance, OutputFactory<T> factory,
+                                                             boolean finite) {
+        MutableFeatureMap features = new MutableFeatureMap();
+        MutableOutputInfo<T> outputs = factory.generateInfo();
+        for (Example<T> e : examples) {
+            outputs.observe(e.getOutput());
+            for (Feature f : e) {
+                features.add(f.getName(), f.getValue());
+            }
+        }
+        DomainDataset<T> data = new DomainDataset<>(provenance, factory, new ImmutableFeatureMap(features),
+                outputs.generateImmutableOutputInfo(), examples);
+        return new Domain<>(name, data, features, finite ? Boolean.TRUE : null);
     }
 
     /** The same examples with every output replaced by the unknown output (a deep copy). */
     public Domain<T> withoutLabels() {
         T unknown = data.getOutputFactory().getUnknownOutput();
-        MutableDataset<T> ds = new MutableDataset<>(data.getSourceProvenance(), data.getOutputFactory());
+        List<Example<T>> examples = new ArrayList<>(data.size());
         for (Example<T> e : data) {
-            String[] names = new String[e.size()];
-            double[] values = new double[e.size()];
-            int i = 0;
-            for (var f : e) {
-                names[i] = f.getName();
-                values[i++] = f.getValue();
+            ArrayExample<T> copy;
+            if (e.getMetadata().isEmpty()) {
+                // The same features in the same (sorted) order, copied without sorting them again.
+                copy = new ArrayExample<>(unknown, e, e.getWeight());
+            } else {
+                String[] names = new String[e.size()];
+                double[] values = new double[e.size()];
+                int i = 0;
+                for (var f : e) {
+                    names[i] = f.getName();
+                    values[i++] = f.getValue();
+                }
+                // Built in one go: ArrayExample.add re-sorts after every feature.
+                copy = new ArrayExample<>(unknown, names, values, e.getMetadata());
+                copy.setWeight(e.getWeight());
             }
-            // Built in one go: ArrayExample.add re-sorts after every feature.
-            ArrayExample<T> copy = new ArrayExample<>(unknown, names, values, e.getMetadata());
-            copy.setWeight(e.getWeight());
-            ds.add(copy);
+            examples.add(copy);
         }
-        return new Domain<>(name, immutableCopy(ds));
+        if (observed != null) {
+            // The same feature values in the same order: observing them again would give the same feature map.
+            MutableOutputInfo<T> outputs = data.getOutputFactory().generateInfo();
+            for (Example<T> e : examples) {
+                outputs.observe(e.getOutput());
+            }
+            DomainDataset<T> same = new DomainDataset<>(data.getSourceProvenance(), data.getOutputFactory(),
+                    data.getFeatureIDMap(), outputs.generateImmutableOutputInfo(), examples);
+            return new Domain<>(name, same, observed, finite);
+        }
+        // The examples of an immutable dataset are valid (a dataset refuses NaN and repeated features).
+        return observing(name, examples, data.getSourceProvenance(), data.getOutputFactory(), finite == Boolean.TRUE);
     }
 
     /** The domain's name. */
@@ -162,6 +221,43 @@ public final class Domain<T extends Output<T>> implements java.io.Serializable {
             }
         }
         return true;
+    }
+
+    /**
+     * A copy of the feature map of observing this domain's examples in order (what a {@link MutableDataset} holding
+     * them would hold), or {@code null} when the domain does not know it (e.g. built by {@link #of} from a dataset
+     * whose feature map came from elsewhere).
+     */
+    MutableFeatureMap observedFeatures() {
+        if (observed == null) {
+            return null;
+        }
+        MutableFeatureMap copy = new MutableFeatureMap();
+        for (VariableInfo v : observed) {
+            copy.put(v.copy());
+        }
+        return copy;
+    }
+
+    /**
+     * Where the first non-finite feature value is ({@code example i feature 'f' is v}), or {@code null} when every
+     * value is finite; checked once per domain.
+     */
+    String firstNonFinite() {
+        if (finite == Boolean.TRUE) {
+            return null;
+        }
+        int i = 0;
+        for (Example<T> e : data) {
+            for (Feature f : e) {
+                if (!Double.isFinite(f.getValue())) {
+                    return "example " + i + " feature '" + f.getName() + "' is " + f.getValue();
+                }
+            }
+            i++;
+        }
+        finite = Boolean.TRUE;
+        return null;
     }
 
     /** The Tribuo provenance of the examples. */

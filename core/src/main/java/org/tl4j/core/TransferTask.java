@@ -251,11 +251,25 @@ public final class TransferTask<T extends Output<T>> implements TransferProblem<
     }
 
     private ImmutableFeatureMap buildFeatureMap() {
-        MutableFeatureMap fm = new MutableFeatureMap();
         List<Domain<T>> seen = new ArrayList<>(sources);
         seen.add(targetTrain);
         seen.add(targetUnlabelled);
-        for (Domain<T> d : seen) {
+        // Observing domain after domain: the first non-empty one may already know its own observation, which is
+        // the map's state after it (the rest continue from there).
+        MutableFeatureMap fm = null;
+        int from = 0;
+        while (from < seen.size() && seen.get(from).isEmpty()) {
+            from++;
+        }
+        if (from < seen.size()) {
+            fm = seen.get(from).observedFeatures();
+        }
+        if (fm == null) {
+            fm = new MutableFeatureMap();
+        } else {
+            from++;
+        }
+        for (Domain<T> d : seen.subList(from, seen.size())) {
             for (Example<T> e : d.data()) {
                 for (Feature f : e) {
                     fm.add(f.getName(), f.getValue());
@@ -332,16 +346,10 @@ public final class TransferTask<T extends Output<T>> implements TransferProblem<
     }
 
     private void checkFinite(Domain<T> d) {
-        int i = 0;
-        for (Example<T> e : d.data()) {
-            for (Feature f : e) {
-                if (!Double.isFinite(f.getValue())) {
-                    throw new IllegalArgumentException("Task '" + name + "': domain '" + d.name() + "' example " + i
-                            + " feature '" + f.getName() + "' is " + f.getValue()
-                            + ": remove or impute non-finite values before building a task");
-                }
-            }
-            i++;
+        String where = d.firstNonFinite();
+        if (where != null) {
+            throw new IllegalArgumentException("Task '" + name + "': domain '" + d.name() + "' " + where
+                    + ": remove or impute non-finite values before building a task");
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.tl4j.core.data.PublishedTable;
 import org.tl4j.core.data.ProtocolOptions;
 
@@ -52,19 +54,23 @@ public final class RealDataSuites {
             List<Preprocessing> steps = preprocessing(name(), prep);
             Path dir = context.require("data/office-caltech10-surf", "Office-Caltech10 SURF data");
             return cache.computeIfAbsent(dir.toAbsolutePath().normalize() + "|" + prep, k -> {
+                // Sites read and pairs built on the common pool: each is deterministic, so the tasks are the same
+                // whatever the number of threads.
+                List<OfficeCaltech.Site> sites = List.of(OfficeCaltech.Site.values());
+                List<Domain<Label>[]> built = inParallel(sites, s -> {
+                    Domain<Label> d = OfficeCaltech.load(dir, s, steps).toDomain(OfficeCaltech.FEATURES);
+                    @SuppressWarnings("unchecked")
+                    Domain<Label>[] both = new Domain[]{d, d.withoutLabels()};
+                    return both;
+                });
                 Map<OfficeCaltech.Site, Domain<Label>> labelled = new EnumMap<>(OfficeCaltech.Site.class);
                 Map<OfficeCaltech.Site, Domain<Label>> unlabelled = new EnumMap<>(OfficeCaltech.Site.class);
-                for (OfficeCaltech.Site s : OfficeCaltech.Site.values()) {
-                    Domain<Label> d = OfficeCaltech.load(dir, s, steps).toDomain(OfficeCaltech.FEATURES);
-                    labelled.put(s, d);
-                    unlabelled.put(s, d.withoutLabels());
+                for (int i = 0; i < sites.size(); i++) {
+                    labelled.put(sites.get(i), built.get(i)[0]);
+                    unlabelled.put(sites.get(i), built.get(i)[1]);
                 }
-                List<TransferTask<Label>> tasks = new ArrayList<>();
-                for (OfficeCaltech.Pair p : OfficeCaltech.PAIRS) {
-                    tasks.add(OfficeCaltech.task(p, labelled.get(p.source()), unlabelled.get(p.target()),
-                            labelled.get(p.target())));
-                }
-                return List.copyOf(tasks);
+                return inParallel(OfficeCaltech.PAIRS, p -> OfficeCaltech.task(p, labelled.get(p.source()),
+                        unlabelled.get(p.target()), labelled.get(p.target())));
             });
         }
 
@@ -178,5 +184,33 @@ public final class RealDataSuites {
         public Map<String, Map<String, String>> defaultOptions() {
             return protocol(name());
         }
+    }
+
+    /**
+     * {@code f} of every item, in item order, computed on the common fork-join pool. A failure is rethrown as it was
+     * thrown (the first in item order), not wrapped as the pool would.
+     */
+    static <A, B> List<B> inParallel(List<A> items, Function<A, B> f) {
+        Object[] out = new Object[items.size()];
+        RuntimeException[] failed = new RuntimeException[items.size()];
+        IntStream.range(0, items.size()).parallel().forEach(i -> {
+            try {
+                out[i] = f.apply(items.get(i));
+            } catch (RuntimeException e) {
+                failed[i] = e;
+            }
+        });
+        for (RuntimeException e : failed) {
+            if (e != null) {
+                throw e;
+            }
+        }
+        List<B> result = new ArrayList<>(out.length);
+        for (Object o : out) {
+            @SuppressWarnings("unchecked")
+            B b = (B) o;
+            result.add(b);
+        }
+        return List.copyOf(result);
     }
 }

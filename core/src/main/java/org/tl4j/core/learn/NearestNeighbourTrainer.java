@@ -3,6 +3,7 @@ package org.tl4j.core.learn;
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import org.tl4j.core.matrix.FeatureColumns;
 import org.tribuo.Dataset;
 import org.tribuo.Example;
 import org.tribuo.Feature;
@@ -18,9 +19,10 @@ import java.util.Map;
 /**
  * k-nearest-neighbour learner with Euclidean distance, the classifier of the domain-adaptation benchmark tables
  * (1-NN). The model stores the training examples as a dense matrix and answers batches with matrix products
- * ({@code ‖x−y‖² = ‖x‖² + ‖y‖² − 2x·y}), re-checking near-ties with exact distances, so results equal a direct
- * search; ties are broken by the lower training index. Classification votes by majority (ties: the nearest of the
- * tied classes); regression averages. Example weights are ignored.
+ * ({@code ‖x−y‖² = ‖x‖² + ‖y‖² − 2x·y}, native BLAS where it loads), re-checking near-ties with exact distances, so
+ * results equal a direct search whichever backend multiplies; ties are broken by the lower training index.
+ * Classification votes by majority (ties: the nearest of the tied classes); regression averages. Example weights are
+ * ignored.
  *
  * @param <T> output type ({@link org.tribuo.classification.Label} or {@link org.tribuo.regression.Regressor})
  */
@@ -59,10 +61,12 @@ public final class NearestNeighbourTrainer<T extends Output<T>> extends Determin
         int d = fmap.size();
         double[] x = new double[n * d];
         List<T> outputs = new ArrayList<>(n);
+        FeatureColumns columns = new FeatureColumns(fmap::getID);
         int i = 0;
         for (Example<T> e : examples) {
+            int p = 0;
             for (Feature f : e) {
-                int id = fmap.getID(f.getName());
+                int id = columns.column(p++, f.getName());
                 if (id >= 0) {
                     x[i * d + id] = f.getValue();
                 }

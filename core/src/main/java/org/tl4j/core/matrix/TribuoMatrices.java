@@ -9,41 +9,64 @@ import org.tribuo.Output;
 import org.tribuo.impl.ArrayExample;
 
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The one adapter between Tribuo examples and EJML matrices: examples become rows, features become columns in
  * {@link FeatureSpace} order, absent features are zero. EJML types stay out of the public SPI; algorithms take and
  * return matrices through this class.
+ * <p>
+ * A domain is immutable, and the same domains are turned into matrices again and again (every pair of a suite, every
+ * strategy, every seed): the matrix of a domain in a feature space is kept while the domain lives, and each call
+ * returns a copy of it, which the caller may change.
  */
 public final class TribuoMatrices {
+    /** Domain (by identity: domains do not override equals) → its last matrix. */
+    private static final Map<Domain<?>, Rows> ROWS = new WeakHashMap<>();
+
+    private record Rows(FeatureSpace space, DMatrixRMaj matrix) {
+    }
+
     private TribuoMatrices() {
     }
 
     /**
-     * The examples of {@code domain} as an {@code n × d} matrix.
+     * The examples of {@code domain} as an {@code n × d} matrix (a new one the caller may change).
      *
      * @throws IllegalArgumentException if an example has a feature outside {@code space}
      */
     public static <T extends Output<T>> DMatrixRMaj features(Domain<T> domain, FeatureSpace space) {
-        return features(domain.data(), domain.size(), space);
+        Rows known;
+        synchronized (ROWS) {
+            known = ROWS.get(domain);
+        }
+        if (known == null || !known.space().equals(space)) {
+            known = new Rows(space, features(domain.data(), domain.size(), space));
+            synchronized (ROWS) {
+                ROWS.put(domain, known);
+            }
+        }
+        return known.matrix().copy();
     }
 
     /** The first {@code n} examples of {@code examples} as an {@code n × d} matrix. */
     public static <T extends Output<T>> DMatrixRMaj features(Iterable<Example<T>> examples, int n, FeatureSpace space) {
         DMatrixRMaj m = new DMatrixRMaj(n, space.size());
+        FeatureColumns columns = new FeatureColumns(name -> space.indexOf(name).orElse(-1));
         int i = 0;
         for (Example<T> e : examples) {
             if (i == n) {
                 break;
             }
+            int p = 0;
             for (Feature f : e) {
-                OptionalInt c = space.indexOf(f.getName());
-                if (c.isEmpty()) {
+                int c = columns.column(p++, f.getName());
+                if (c < 0) {
                     throw new IllegalArgumentException("Example " + i + " has feature '" + f.getName()
                             + "' outside the feature space " + space);
                 }
-                m.unsafe_set(i, c.getAsInt(), f.getValue());
+                m.unsafe_set(i, c, f.getValue());
             }
             i++;
         }

@@ -1,35 +1,28 @@
 package org.tl4j.feature.linalg;
 
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.matrix.BlasBackend;
+import org.tl4j.core.matrix.NativeBlas;
 
-import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
  * The dense kernels that Subspace Alignment and CORAL spend their time in — the Gram matrix {@code AᵀA}, the
- * product {@code AB}, and all or the leading eigenpairs of a symmetric matrix — behind one interface with two
- * implementations: {@link #java()}, the pure-Java path (EJML's symmetric QR algorithm and
- * {@link org.tl4j.core.matrix.DenseProducts}), and {@link NativeLapack}, OpenBLAS's BLAS and LAPACK ({@code dsyrk},
- * {@code dgemm}, {@code dsyevd}, {@code dsyevr}) shipped in the {@code org.bytedeco:openblas} artifact, 10–30 times
- * faster on the 800 × 800 eigenproblems of Office-Caltech.
+ * product {@code AB} (core's {@link BlasBackend}) and all or the leading eigenpairs of a symmetric matrix — behind
+ * one interface with two implementations: {@link #java()}, the pure-Java path (EJML's symmetric QR algorithm and
+ * {@link org.tl4j.core.matrix.DenseProducts}), and {@link NativeLapack}, OpenBLAS's LAPACK ({@code dsyevd},
+ * {@code dsyevr}) on core's {@link NativeBlas} products ({@code dsyrk}, {@code dgemm}), shipped in the
+ * {@code org.bytedeco:openblas} artifact, 10–30 times faster on the 800 × 800 eigenproblems of Office-Caltech.
  * <p>
- * {@link #preferred()} chooses by the system property {@code tl4j.lapack}: {@code auto} (the default: native when
- * its library loads on this platform, else Java, with one log line saying why), {@code native} (an error if it cannot
- * load) or {@code java}. Eigenpairs come back in {@link SymmetricEigen}'s canonical form from both (descending values,
- * unit vectors with their largest entry positive), so the two paths differ by rounding only. Each path gives the same
- * bits on every run; the native one depends on OpenBLAS's kernel for the CPU and on its thread count, which tl4j fixes
- * ({@code tl4j.lapack.threads}, default 1) so that results do not depend on the number of cores.
+ * {@link #preferred()} chooses by the system property {@code tl4j.lapack} ({@link BlasBackend.Mode}): {@code auto}
+ * (the default: native when its library loads on this platform, else Java, with one log line saying why),
+ * {@code native} (an error if it cannot load) or {@code java}. Eigenpairs come back in {@link SymmetricEigen}'s
+ * canonical form from both (descending values, unit vectors with their largest entry positive), so the two paths
+ * differ by rounding only. Each path gives the same bits on every run; the native one depends on OpenBLAS's kernel
+ * for the CPU and on its thread count, which tl4j fixes ({@code tl4j.lapack.threads}, default 1) so that results do
+ * not depend on the number of cores.
  */
-public interface DenseBackend {
-
-    /** A short name for provenance and logs ({@code java} or {@code openblas-…}). */
-    String name();
-
-    /** {@code AᵀA} ({@code d×d}, symmetric) for {@code A} ({@code n×d}); {@code A} is not modified. */
-    DMatrixRMaj gram(DMatrixRMaj a);
-
-    /** {@code A B}; neither is modified. */
-    DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b);
+public interface DenseBackend extends BlasBackend {
 
     /**
      * All eigenpairs of the symmetric matrix {@code s} (its two triangles are averaged first), canonical form.
@@ -58,22 +51,16 @@ public interface DenseBackend {
      * @throws IllegalStateException for {@code native} when the native library cannot load, or for an unknown value
      */
     static DenseBackend preferred() {
-        String mode = System.getProperty("tl4j.lapack", "auto").trim().toLowerCase(Locale.ROOT);
-        switch (mode) {
-            case "java":
+        return switch (BlasBackend.Mode.current()) {
+            case JAVA -> java();
+            case NATIVE -> NativeLapack.instance().orElseThrow(() -> new IllegalStateException(
+                    PROPERTY + "=native, but OpenBLAS could not load: " + NativeLapack.unavailableReason()
+                            + "; use -D" + PROPERTY + "=java or auto"));
+            case AUTO -> NativeLapack.instance().<DenseBackend>map(n -> n).orElseGet(() -> {
+                JavaBackend.logFallbackOnce();
                 return java();
-            case "native":
-                return NativeLapack.instance().orElseThrow(() -> new IllegalStateException(
-                        "tl4j.lapack=native, but OpenBLAS could not load: " + NativeLapack.unavailableReason()
-                                + "; use -Dtl4j.lapack=java or auto"));
-            case "auto":
-                return NativeLapack.instance().<DenseBackend>map(n -> n).orElseGet(() -> {
-                    JavaBackend.logFallbackOnce();
-                    return java();
-                });
-            default:
-                throw new IllegalStateException("Invalid tl4j.lapack='" + mode + "': expected auto, native or java");
-        }
+            });
+        };
     }
 
     /** The pure-Java implementation: exactly the arithmetic tl4j used before the native path existed. */
@@ -106,6 +93,11 @@ public interface DenseBackend {
         @Override
         public DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
             return org.tl4j.core.matrix.DenseProducts.mult(a, b);
+        }
+
+        @Override
+        public DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
+            return org.tl4j.core.matrix.DenseProducts.multTransB(a, b, false);
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.tl4j.feature.linalg;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas;
 import org.ejml.data.DMatrixRMaj;
+import org.tl4j.core.matrix.NativeBlas;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -23,9 +24,11 @@ public final class NativeLapack implements DenseBackend {
 
     private static final Holder HOLDER = new Holder();
 
+    private final NativeBlas blas;
     private final String name;
 
-    private NativeLapack(String name) {
+    private NativeLapack(NativeBlas blas, String name) {
+        this.blas = blas;
         this.name = name;
     }
 
@@ -47,19 +50,19 @@ public final class NativeLapack implements DenseBackend {
         Holder() {
             NativeLapack made = null;
             String why;
-            try {
-                Loader.load(openblas.class);
-                int threads = Integer.getInteger("tl4j.lapack.threads", 1);
-                if (threads < 1) {
-                    throw new IllegalStateException("Invalid tl4j.lapack.threads=" + threads + " (must be >= 1)");
+            int threads = NativeBlas.threads();
+            Optional<NativeBlas> blas = NativeBlas.instance();
+            if (blas.isEmpty()) {
+                why = NativeBlas.unavailableReason();
+            } else {
+                try {
+                    Loader.load(openblas.class);
+                    openblas.blas_set_num_threads(threads);
+                    made = new NativeLapack(blas.get(), blas.get().name());
+                    why = "loaded";
+                } catch (Throwable t) { // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError
+                    why = t.getClass().getSimpleName() + ": " + t.getMessage();
                 }
-                openblas.blas_set_num_threads(threads);
-                made = new NativeLapack("openblas-" + openblas.OPENBLAS_VERSION.replace("OpenBLAS", "").trim() + "-t" + threads);
-                why = "loaded";
-            } catch (IllegalStateException e) {
-                throw e;
-            } catch (Throwable t) { // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError
-                why = t.getClass().getSimpleName() + ": " + t.getMessage();
             }
             instance = made;
             reason = why;
@@ -73,38 +76,17 @@ public final class NativeLapack implements DenseBackend {
 
     @Override
     public DMatrixRMaj gram(DMatrixRMaj a) {
-        int n = a.numRows;
-        int d = a.numCols;
-        DMatrixRMaj c = new DMatrixRMaj(d, d);
-        if (n == 0 || d == 0) {
-            return c;
-        }
-        openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasUpper, openblas.CblasTrans, d, n, 1.0,
-                a.data, d, 0.0, c.data, d);
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < i; j++) {
-                c.data[i * d + j] = c.data[j * d + i];
-            }
-        }
-        return c;
+        return blas.gram(a);
     }
 
     @Override
     public DMatrixRMaj mult(DMatrixRMaj a, DMatrixRMaj b) {
-        if (a.numCols != b.numRows) {
-            throw new IllegalArgumentException("Cannot multiply " + a.numRows + "x" + a.numCols + " by " + b.numRows
-                    + "x" + b.numCols);
-        }
-        int m = a.numRows;
-        int k = a.numCols;
-        int n = b.numCols;
-        DMatrixRMaj c = new DMatrixRMaj(m, n);
-        if (m == 0 || n == 0 || k == 0) {
-            return c;
-        }
-        openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, m, n, k, 1.0,
-                a.data, Math.max(1, k), b.data, Math.max(1, n), 0.0, c.data, Math.max(1, n));
-        return c;
+        return blas.mult(a, b);
+    }
+
+    @Override
+    public DMatrixRMaj multTransB(DMatrixRMaj a, DMatrixRMaj b) {
+        return blas.multTransB(a, b);
     }
 
     @Override
