@@ -16,7 +16,8 @@ import java.io.PrintWriter;
 @Command(name = "tl", mixinStandardHelpOptions = true, versionProvider = Tl.Version.class,
         description = "tl4j: transfer learning for Java. Compare transfer strategies against baselines with "
                 + "negative-transfer checks.",
-        subcommands = {StrategiesCommand.class, SuitesCommand.class, RunCommand.class, LfwCommand.class, BenchCommand.class,
+        subcommands = {StrategiesCommand.class, SuitesCommand.class, RunCommand.class, LfwCommand.class, DriftCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tl implements Runnable {
 
@@ -28,7 +29,7 @@ public final class Tl implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use one of strategies, suites, run, lfw, bench (see tl --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use one of strategies, suites, run, lfw, drift, bench (see tl --help)");
     }
 
     /** Runs {@code tl} and exits with its status. */
