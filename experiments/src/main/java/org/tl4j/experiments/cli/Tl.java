@@ -17,7 +17,7 @@ import java.io.PrintWriter;
         description = "tl4j: transfer learning for Java. Compare transfer strategies against baselines with "
                 + "negative-transfer checks.",
         subcommands = {StrategiesCommand.class, SuitesCommand.class, RunCommand.class, LfwCommand.class, DriftCommand.class,
-                BenchCommand.class,
+                Table4Command.class, ExportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tl implements Runnable {
 
@@ -29,7 +29,7 @@ public final class Tl implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use one of strategies, suites, run, lfw, drift, bench (see tl --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use one of strategies, suites, run, lfw, drift, table4, export, bench (see tl --help)");
     }
 
     /** Runs {@code tl} and exits with its status. */
