@@ -112,6 +112,20 @@ public final class PretrainedSource implements Serializable {
     }
 
     /**
+     * The ONNX bytes the backbone of this source runs (re-initialised ones for {@link Kind#RANDOM_INIT}), after
+     * checking the file's checksum, e.g. to cut the graph for fine-tuning its last layers.
+     *
+     * @throws IllegalStateException for {@link Kind#NONE} (no network)
+     */
+    public byte[] modelBytes() throws IOException {
+        return switch (kind) {
+            case NONE -> throw new IllegalStateException("Source '" + name + "' has no network");
+            case PRETRAINED -> readModel();
+            case RANDOM_INIT -> OnnxGraphs.randomlyInitialised(readModel(), seed).model();
+        };
+    }
+
+    /**
      * Opens the backbone this source describes.
      *
      * @throws IOException if the model file cannot be read

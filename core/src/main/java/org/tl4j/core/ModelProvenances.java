@@ -56,13 +56,18 @@ public final class ModelProvenances {
         return new TrainingData(source, examples, features, outputs);
     }
 
-    /** {@link DatasetProvenance} through its protected constructor, for non-Tribuo training data. */
-    private static final class TrainingData extends DatasetProvenance {
+    /** {@link DatasetProvenance} through its protected constructor, for non-Tribuo training data (public for OLCUT). */
+    public static final class TrainingData extends DatasetProvenance {
         private static final long serialVersionUID = 1L;
 
         TrainingData(DataProvenance source, int examples, int features, int outputs) {
             super(source, new ListProvenance<ObjectProvenance>(), DatasetProvenance.class.getName(), false, false,
                     examples, features, outputs);
+        }
+
+        /** For OLCUT's unmarshalling (a model's provenance must round-trip). */
+        public TrainingData(Map<String, Provenance> map) {
+            super(map);
         }
     }
 }
