@@ -49,11 +49,16 @@ public final class TinyLfw {
 
     /** Writes {@code lfw.tgz} ({@code lfw/<Name>/<Name>_NNNN.jpg}) into {@code dir}. */
     public static Path archive(Path dir) throws IOException {
+        return archive(dir, PEOPLE);
+    }
+
+    /** Writes {@code lfw.tgz} with {@code people} (name → image count) into {@code dir}. */
+    public static Path archive(Path dir, Map<String, Integer> people) throws IOException {
         Path f = dir.resolve("lfw.tgz");
         try (OutputStream os = Files.newOutputStream(f);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(os))) {
             int p = 0;
-            for (Map.Entry<String, Integer> e : PEOPLE.entrySet()) {
+            for (Map.Entry<String, Integer> e : people.entrySet()) {
                 for (int i = 1; i <= e.getValue(); i++) {
                     byte[] b = image(p, p * 100L + i);
                     TarArchiveEntry t = new TarArchiveEntry("lfw/" + LfwDataset.imageKey(e.getKey(), i));

@@ -44,13 +44,16 @@ class AllStrategiesTest {
     static final Map<String, Function<Long, List<TransferProblem<?>>>> TINY = Map.of(
             TransferTask.DATA_KIND, seed -> List.of(TinyTasks.classification(seed), TinyTasks.covariateShift(seed),
                     TinyTasks.regression(seed)),
-            ImageTransferTask.DATA_KIND, seed -> List.of(TinyImages.task(seed, TinyImages.source(modelDir))));
+            ImageTransferTask.DATA_KIND, seed -> List.of(TinyImages.task(seed, TinyImages.source(modelDir)),
+                    TinyImages.taskWithSourceImages(seed, TinyImages.source(modelDir))));
 
     /** Strategies that must be registered; each module's issue adds its names. */
     static final Set<String> EXPECTED = Set.of("pooled", "source-only", "target-only",
             "kmm", "kliep", "ulsif", "rulsif", "discriminative-ratio", "nn-weighting",
             "tradaboost", "tradaboost-r2", "two-stage-tradaboost-r2",
-            "pca", "tca", "sstca", "jda", "bda", "coral", "sa", "gfk", "feda", "pretrained-embedding", "pixels");
+            "pca", "tca", "sstca", "jda", "bda", "coral", "sa", "gfk", "feda", "pretrained-embedding", "pixels",
+            "regular-transfer", "mtl-shared", "lin-int", "fine-tune-linear", "fine-tune-head",
+            "fine-tune-head-progressive", "fine-tune-tail", "fine-tune-tail-progressive");
 
     static Stream<String> names() {
         return StrategyRegistry.load().names().stream();
