@@ -112,7 +112,9 @@ public final class BuiltInModels {
         Path p = modelsFolder.resolve(e.fileName());
         if (!Files.isRegularFile(p)) {
             String hint = name.equals(FACENET_IRV1.name())
-                    ? ": no FaceNet weights ship with tl4j; export your checkpoint to ONNX and pass facenet-irv1=FILE"
+                    ? ": no trained FaceNet weights ship with tl4j; export your checkpoint to ONNX and pass "
+                    + "facenet-irv1=FILE, or write the architecture with seeded random weights (for timing, not "
+                    + "accuracy) with 'tl export facenet-irv1 --out FILE' and pass facenet-irv1=FILE"
                     : ": point tl4j at the shared data (--data DIR, -Dtl4j.shared or TL4J_SHARED) or pass NAME=FILE";
             throw new IllegalArgumentException("Model file for '" + name + "' not found at "
                     + p.toAbsolutePath().normalize() + hint);

@@ -76,22 +76,42 @@ public final class DecodedImage {
         }
         int w = (width + k - 1) / k;
         int h = (height + k - 1) / k;
-        byte[] out = new byte[w * h * channels];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int c = 0; c < channels; c++) {
-                    int sum = 0;
-                    int n = 0;
-                    for (int yy = y * k; yy < Math.min(height, (y + 1) * k); yy++) {
-                        for (int xx = x * k; xx < Math.min(width, (x + 1) * k); xx++) {
-                            sum += value(xx, yy, c);
-                            n++;
+        return new DecodedImage(w, h, channels, boxShrink(data, width, height, channels, k, 0, 0, w, h));
+    }
+
+    /**
+     * Blocks {@code [bx0, bx1) × [by0, by1)} of the {@code k}-fold box reduction of a {@code width × height} image
+     * with {@code ch} interleaved channels (see {@link #boxShrink(int)}), row-major.
+     */
+    static byte[] boxShrink(byte[] data, int width, int height, int ch, int k, int bx0, int by0, int bx1, int by1) {
+        int rw = bx1 - bx0;
+        byte[] out = new byte[rw * (by1 - by0) * ch];
+        int[] sum = new int[rw * ch];
+        int xStart = bx0 * k;
+        int xEnd = Math.min(width, bx1 * k);
+        for (int by = by0; by < by1; by++) {
+            java.util.Arrays.fill(sum, 0);
+            int yEnd = Math.min(height, (by + 1) * k);
+            for (int yy = by * k; yy < yEnd; yy++) {
+                int row = yy * width * ch;
+                for (int xx = xStart, b = 0; xx < xEnd; xx += k, b += ch) {
+                    int blockEnd = Math.min(xEnd, xx + k);
+                    for (int x = xx; x < blockEnd; x++) {
+                        for (int c = 0; c < ch; c++) {
+                            sum[b + c] += data[row + x * ch + c] & 0xff;
                         }
                     }
-                    out[(y * w + x) * channels + c] = (byte) Math.round((float) sum / n);
+                }
+            }
+            int rows = yEnd - by * k;
+            int o = (by - by0) * rw * ch;
+            for (int bx = bx0, b = 0; bx < bx1; bx++, b += ch) {
+                int n = rows * (Math.min(width, (bx + 1) * k) - bx * k);
+                for (int c = 0; c < ch; c++) {
+                    out[o + b + c] = (byte) Math.round((float) sum[b + c] / n);
                 }
             }
         }
-        return new DecodedImage(w, h, channels, out);
+        return out;
     }
 }

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param choice         which detected face to align
  * @param detectionScore minimum detection score in (0, 1)
  * @param batchSize      images per backbone run
- * @param decodeThreads  threads decoding and preprocessing ahead of inference
+ * @param decodeThreads  background threads preparing batches ahead of inference; 0 prepares each batch on the
+ *                       inference thread just before running it ({@link EmbeddingPipeline}, the default)
  * @param cacheDir       embedding-cache root folder; empty for no cache
  * @param flip           sum each image's embedding with its mirror image's ({@link FlipAveragedBackbone})
  * @param inferenceThreads batches embedded at once ({@link EmbeddingPipeline.Builder#inferenceThreads}); with one
@@ -44,8 +45,9 @@ public record EmbedderSettings(BackboneOptions backbone, boolean align, String d
         if (batchSize < 1) {
             throw new IllegalArgumentException("Invalid batch size: " + batchSize + " (must be at least 1)");
         }
-        if (decodeThreads < 1) {
-            throw new IllegalArgumentException("Invalid decode thread count: " + decodeThreads + " (must be at least 1)");
+        if (decodeThreads < 0) {
+            throw new IllegalArgumentException("Invalid decode thread count: " + decodeThreads + " (must be at least 0;"
+                    + " 0 prepares each batch on the inference thread)");
         }
         if (inferenceThreads < 1) {
             throw new IllegalArgumentException("Invalid inference thread count: " + inferenceThreads
@@ -53,10 +55,10 @@ public record EmbedderSettings(BackboneOptions backbone, boolean align, String d
         }
     }
 
-    /** Default backbone options, no alignment, batch 32, one decoding thread, no cache. */
+    /** Default backbone options, no alignment, batch 32, batches prepared on the inference thread, no cache. */
     public static EmbedderSettings defaults() {
         return new EmbedderSettings(BackboneOptions.defaults(), false, "", Preprocessor.FaceChoice.COVERING_CENTRE,
-                YuNetDetector.DEFAULT_SCORE, 32, 1, "", false, 1);
+                YuNetDetector.DEFAULT_SCORE, 32, EmbeddingPipeline.DEFAULT_DECODE_THREADS, "", false, 1);
     }
 
     /** With alignment on or off. */

@@ -42,6 +42,7 @@ public final class EmbeddingCache {
     private static final byte[] MAGIC = "TL4JEMB1".getBytes(StandardCharsets.US_ASCII);
     private static final String KEY_FILE = "key.txt";
     private static final String SUFFIX = ".emb";
+    private static final String TMP_SUFFIX = ".tmp";
     private static final AtomicLong COUNTER = new AtomicLong();
 
     /**
@@ -122,6 +123,7 @@ public final class EmbeddingCache {
      * Reads every chunk. Corrupt chunks are logged, renamed to {@code *.corrupt} and listed in the result.
      */
     public Loaded load() throws IOException {
+        removeAbandonedTemporaryFiles();
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
@@ -131,6 +133,10 @@ public final class EmbeddingCache {
         int chunks = 0;
         for (Path f : files) {
             try {
+                if (!Files.isRegularFile(f)) {
+                    throw new CorruptChunkException((Files.isDirectory(f) ? "a folder" : "not a regular file")
+                            + " named like a chunk");
+                }
                 for (Entry e : readChunk(Files.readAllBytes(f))) {
                     entries.put(e.imageKey(), e);
                 }
@@ -230,20 +236,61 @@ public final class EmbeddingCache {
         }
     }
 
-    /** Writes {@code content} to a temporary sibling, forces it to disk and renames it onto {@code target}. */
+    /**
+     * Writes {@code content} to a temporary sibling, forces it to disk and renames it onto {@code target}. On failure
+     * (a full disk, say) the temporary file is removed and the error names the file and the fix.
+     */
     static void writeAtomically(Path target, byte[] content) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + COUNTER.incrementAndGet() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             OutputStream os = java.nio.channels.Channels.newOutputStream(ch)) {
-            os.write(content);
-            os.flush();
-            ch.force(true);
-        }
+                + COUNTER.incrementAndGet() + TMP_SUFFIX);
         try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 OutputStream os = java.nio.channels.Channels.newOutputStream(ch)) {
+                os.write(content);
+                os.flush();
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw new IOException("Cannot write " + target + " (" + e.getMessage() + "; " + content.length
+                    + " bytes): free space on that disk or move the embedding cache (--cache DIR); finished chunks "
+                    + "are kept", e);
+        }
+    }
+
+    /**
+     * Deletes the temporary files of writes that a process killed mid-write left behind ({@code .<name>.<pid>.<n>.tmp}
+     * of a process that no longer runs); those of live processes are theirs.
+     */
+    private void removeAbandonedTemporaryFiles() throws IOException {
+        List<Path> tmps;
+        try (Stream<Path> s = Files.list(folder)) {
+            tmps = s.filter(p -> p.getFileName().toString().endsWith(TMP_SUFFIX)).toList();
+        }
+        int removed = 0;
+        for (Path t : tmps) {
+            String[] parts = t.getFileName().toString().split("\\.");
+            long pid;
+            try {
+                pid = Long.parseLong(parts[parts.length - 3]);
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                continue;
+            }
+            if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                continue;
+            }
+            if (Files.deleteIfExists(t)) {
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            LOG.info("Embedding cache " + folder + ": removed " + removed + " temporary file(s) left by an "
+                    + "interrupted write");
         }
     }
 

@@ -4,6 +4,8 @@ import org.tl4j.core.eval.ProgressListener;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,24 +16,45 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Embeds images with a {@link Backbone}: reads, decodes and preprocesses batches on background threads while the
- * backbone runs the previous batch, so decoding overlaps inference; serves images already in the
- * {@link EmbeddingCache} and appends newly computed batches to it as they finish, so an interrupted run resumes
- * where it stopped.
+ * Embeds images with a {@link Backbone}: reads, decodes and preprocesses each batch, runs the backbone on it,
+ * serves images already in the {@link EmbeddingCache} and appends newly computed batches to it as they finish, so an
+ * interrupted run resumes where it stopped.
+ * <p>
+ * <b>Where batches are prepared.</b> By default ({@code decodeThreads = 0}) each batch is prepared just before it
+ * runs through the backbone, by the thread that runs it with the other cores' help (the batch is cut into one slice
+ * per core): preparation and inference take turns with all the cores and never compete for them. Inference with
+ * intra-op threads splits every operator across the cores and waits for the slowest part, so a decoding thread that
+ * takes a core from it for a moment stalls them all: overlapping preparation with inference on 2 cores cost 6–17 %
+ * of the throughput at batches 1–8 (README), far more than the preparation's own CPU time, which is under 2 % of
+ * MobileFaceNet's inference per image — all that taking turns costs, on slow and fast cores alike, since both scale
+ * with the core's speed and preparation is spread over the cores as inference is. With {@code decodeThreads ≥ 1}
+ * batches are prepared on that many background threads ahead of inference instead (the former default). With
+ * several {@link Builder#inferenceThreads inference threads} each prepares and runs its own batches.
+ * <p>
+ * The tensors of finished batches are reused for the next ones. The CPU time spent preparing (reading, checksumming,
+ * decoding, aligning, resampling, normalising) is measured per thread and reported in {@link Stats}.
  * <p>
  * Batches are formed from the requested keys in order and consumed in order, so the same keys give the same
- * batches and the same bits. At most {@code inFlight} batches are prepared ahead of inference, bounding memory.
- * A non-finite embedding fails the run naming the image.
+ * batches, the same bits and the same list of images without a detected face, in every mode. With background
+ * preparation at most {@code inFlight} batches are prepared ahead of inference, bounding memory. A non-finite
+ * embedding fails the run naming the image; an image that cannot be decoded fails it with a
+ * {@link CorruptImageException} naming the image, after the batches before it are cached.
  */
 public final class EmbeddingPipeline {
+    /** Default {@link Builder#decodeThreads}: batches are prepared on the inference thread, in turn with inference. */
+    public static final int DEFAULT_DECODE_THREADS = 0;
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     /**
      * Counts and timings of one {@link #embed} call.
@@ -45,12 +68,20 @@ public final class EmbeddingPipeline {
      * @param noFace         computed images where alignment found no face (fixed crop used)
      * @param computeSeconds wall time of decoding, preprocessing and inference of the computed images
      * @param totalSeconds   wall time of the call, cache reading included
+     * @param prepareCpuSeconds CPU time of the threads preparing the computed images (reading, checksumming,
+     *                       decoding, detecting and aligning faces, resampling, normalising), summed over threads;
+     *                       NaN where the JVM does not measure thread CPU time
      */
     public record Stats(int requested, int computed, int fromCache, int stale, int corruptChunks, int aligned,
-                        int noFace, double computeSeconds, double totalSeconds) {
+                        int noFace, double computeSeconds, double totalSeconds, double prepareCpuSeconds) {
         /** Computed images per second of compute time (NaN when nothing was computed). */
         public double imagesPerSecond() {
             return computed == 0 ? Double.NaN : computed / computeSeconds;
+        }
+
+        /** Milliseconds of preparation CPU per computed image (NaN when nothing was computed or not measured). */
+        public double prepareCpuMsPerImage() {
+            return computed == 0 ? Double.NaN : 1e3 * prepareCpuSeconds / computed;
         }
 
         /** A one-line summary. */
@@ -149,25 +180,48 @@ public final class EmbeddingPipeline {
             ordered.put(k, got.get(k));
         }
         Stats stats = new Stats(wanted.size(), todo.size(), fromCache, stale, corrupt, counts.aligned.get(),
-                counts.noFace.get(), (c1 - c0) / 1e9, (System.nanoTime() - t0) / 1e9);
+                counts.noFace.get(), (c1 - c0) / 1e9, (System.nanoTime() - t0) / 1e9,
+                CPU.isCurrentThreadCpuTimeSupported() ? counts.prepareCpuNanos.get() / 1e9 : Double.NaN);
         return new Result(Collections.unmodifiableMap(ordered), backbone.spec().embeddingDim(), stats,
                 List.copyOf(counts.noFaceKeys));
     }
 
+    /** Outcome counts (kept by the consumer, in batch order) and the preparing threads' CPU time. */
     private static final class Counts {
         final AtomicInteger aligned = new AtomicInteger();
         final AtomicInteger noFace = new AtomicInteger();
         final List<String> noFaceKeys = Collections.synchronizedList(new ArrayList<>());
+        final AtomicLong prepareCpuNanos = new AtomicLong();
+
+        void add(Prepared p) {
+            for (int i = 0; i < p.outcomes().length; i++) {
+                if (p.outcomes()[i] == Preprocessor.Outcome.ALIGNED) {
+                    aligned.incrementAndGet();
+                } else if (p.outcomes()[i] == Preprocessor.Outcome.NO_FACE_CROPPED) {
+                    noFace.incrementAndGet();
+                    noFaceKeys.add(p.keys().get(i));
+                }
+            }
+        }
     }
 
     /** One prepared batch. */
-    private record Prepared(List<String> keys, int[] crc, float[] tensor) {
+    private record Prepared(List<String> keys, int[] crc, Preprocessor.Outcome[] outcomes, float[] tensor) {
     }
 
-    /** A batch on its way: being prepared, and (with several inference threads) being embedded. */
-    private record Slot(Future<Prepared> prepared, Future<float[][]> embedded) {
+    /** A prepared batch with its embeddings. */
+    private record Embedded(Prepared prepared, float[][] embeddings) {
+    }
+
+    /**
+     * A batch on its way: being prepared (null when an inference thread prepares it itself), and with several
+     * inference threads being embedded (null when this thread embeds it).
+     */
+    private record Slot(Future<Prepared> prepared, Future<Embedded> embedded) {
         void cancel() {
-            prepared.cancel(true);
+            if (prepared != null) {
+                prepared.cancel(true);
+            }
             if (embedded != null) {
                 embedded.cancel(true);
             }
@@ -184,65 +238,65 @@ public final class EmbeddingPipeline {
         }
         int chunks = (todo.size() + chunkImages - 1) / chunkImages;
         progress.start("embedding " + todo.size() + " images with " + backbone.spec().name(), chunks);
-        ExecutorService pool = Executors.newFixedThreadPool(decodeThreads, daemon("tl4j-image-decode-"));
+        Tensors tensors = new Tensors(Math.min(step, todo.size()) * size);
+        ExecutorService pool = decodeThreads > 0
+                ? Executors.newFixedThreadPool(decodeThreads, daemon("tl4j-image-decode-")) : null;
         // Several inference threads call the (thread-safe) backbone on different batches at once; results are
         // still consumed in batch order, so the cache and the returned map are the same as with one thread.
         ExecutorService infer = inferenceThreads > 1
                 ? Executors.newFixedThreadPool(inferenceThreads, daemon("tl4j-inference-")) : null;
-        int ahead = inFlight + (infer == null ? 0 : inferenceThreads);
-        List<EmbeddingCache.Entry> pending = new ArrayList<>();
+        int ahead = (pool == null ? 0 : inFlight) + (infer == null ? 0 : inferenceThreads);
+        // Prepared on the inference thread with one batch at a time: the other cores help prepare it.
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService helpers = ahead == 0 && step > 1 && cores > 1
+                ? Executors.newFixedThreadPool(cores - 1, daemon("tl4j-image-prepare-")) : null;
+        Consumer out = new Consumer(got, todo.size(), counts);
         Deque<Slot> window = new ArrayDeque<>();
-        int done = 0;
         try {
-            int next = 0;
-            while (next < batches.size() && window.size() < ahead) {
-                window.add(submit(pool, infer, source, batches.get(next++), size, counts));
-            }
-            while (!window.isEmpty()) {
-                Slot slot = window.poll();
-                Prepared p = await(slot.prepared());
-                float[][] e = slot.embedded() == null ? null : awaitEmbedding(slot.embedded());
-                if (next < batches.size()) {
-                    window.add(submit(pool, infer, source, batches.get(next++), size, counts));
+            if (ahead == 0) {
+                // Prepared on this thread, then embedded on it: preparation never competes with inference.
+                for (List<String> batch : batches) {
+                    Prepared p = prepare(source, batch, size, counts, tensors, helpers, cores);
+                    out.accept(p, backbone.embed(p.tensor(), p.keys().size()));
+                    tensors.release(p.tensor());
                 }
-                if (e == null) {
-                    e = backbone.embed(p.tensor(), p.keys().size());
+            } else {
+                int next = 0;
+                while (next < batches.size() && window.size() < ahead) {
+                    window.add(submit(pool, infer, source, batches.get(next++), size, counts, tensors));
                 }
-                for (int i = 0; i < e.length; i++) {
-                    for (float v : e[i]) {
-                        if (!Float.isFinite(v)) {
-                            throw new IllegalStateException("Backbone " + backbone.spec().name() + " produced a "
-                                    + "non-finite embedding for image '" + p.keys().get(i) + "'");
+                while (!window.isEmpty()) {
+                    Slot slot = window.poll();
+                    Embedded done;
+                    if (slot.embedded() != null) {
+                        done = awaitEmbedded(slot.embedded());
+                        if (done == null) {
+                            await(slot.prepared()); // throws the preparation's failure
                         }
+                    } else {
+                        done = null;
                     }
-                    got.put(p.keys().get(i), e[i]);
-                    pending.add(new EmbeddingCache.Entry(p.keys().get(i), p.crc()[i], e[i]));
-                }
-                done += e.length;
-                if (pending.size() >= chunkImages) {
-                    flush(pending);
-                    progress.step(done + "/" + todo.size() + " images");
+                    Prepared p = done != null ? done.prepared() : await(slot.prepared());
+                    if (next < batches.size()) {
+                        window.add(submit(pool, infer, source, batches.get(next++), size, counts, tensors));
+                    }
+                    out.accept(p, done != null ? done.embeddings() : backbone.embed(p.tensor(), p.keys().size()));
+                    tensors.release(p.tensor());
                 }
             }
-            if (!pending.isEmpty()) {
-                flush(pending);
-                progress.step(done + "/" + todo.size() + " images");
-            }
+            out.flushRest();
         } catch (IOException | RuntimeException | Error e) {
-            if (!pending.isEmpty()) {
-                // A failure part-way: keep the batches that finished, so a rerun resumes after them.
-                try {
-                    flush(pending);
-                } catch (IOException | RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
+            out.salvage(e);
             throw e;
         } finally {
             for (Slot f : window) {
                 f.cancel();
             }
-            pool.shutdownNow();
+            for (ExecutorService e : new ExecutorService[]{pool, helpers}) {
+                if (e != null) {
+                    e.shutdownNow();
+                }
+            }
             if (infer != null) {
                 infer.shutdownNow();
             }
@@ -251,32 +305,173 @@ public final class EmbeddingPipeline {
         return counts;
     }
 
-    private void flush(List<EmbeddingCache.Entry> pending) throws IOException {
-        if (cache != null) {
-            cache.append(List.copyOf(pending));
+    /** Collects finished batches in order, checks them and writes them to the cache chunk by chunk. */
+    private final class Consumer {
+        private final Map<String, float[]> got;
+        private final int total;
+        private final Counts counts;
+        private final List<EmbeddingCache.Entry> pending = new ArrayList<>();
+        private int done;
+
+        Consumer(Map<String, float[]> got, int total, Counts counts) {
+            this.got = got;
+            this.total = total;
+            this.counts = counts;
         }
-        pending.clear();
+
+        void accept(Prepared p, float[][] e) throws IOException {
+            counts.add(p);
+            for (int i = 0; i < e.length; i++) {
+                for (float v : e[i]) {
+                    if (!Float.isFinite(v)) {
+                        throw new IllegalStateException("Backbone " + backbone.spec().name() + " produced a "
+                                + "non-finite embedding for image '" + p.keys().get(i) + "'");
+                    }
+                }
+                got.put(p.keys().get(i), e[i]);
+                pending.add(new EmbeddingCache.Entry(p.keys().get(i), p.crc()[i], e[i]));
+            }
+            done += e.length;
+            if (pending.size() >= chunkImages) {
+                flush();
+            }
+        }
+
+        void flushRest() throws IOException {
+            if (!pending.isEmpty()) {
+                flush();
+            }
+        }
+
+        /** A failure part-way: keep the batches that finished, so a rerun resumes after them. */
+        void salvage(Throwable failure) {
+            if (!pending.isEmpty()) {
+                try {
+                    flush();
+                } catch (IOException | RuntimeException suppressed) {
+                    failure.addSuppressed(suppressed);
+                }
+            }
+        }
+
+        private void flush() throws IOException {
+            if (cache != null) {
+                cache.append(List.copyOf(pending));
+            }
+            pending.clear();
+            progress.step(done + "/" + total + " images");
+        }
+    }
+
+    /** Batch tensors for reuse: a finished batch's tensor goes to a later batch instead of a new allocation. */
+    private static final class Tensors {
+        private final int length;
+        private final ConcurrentLinkedQueue<float[]> free = new ConcurrentLinkedQueue<>();
+
+        Tensors(int length) {
+            this.length = length;
+        }
+
+        float[] take() {
+            float[] t = free.poll();
+            return t != null ? t : new float[length];
+        }
+
+        void release(float[] t) {
+            free.add(t);
+        }
     }
 
     private Slot submit(ExecutorService pool, ExecutorService infer, ImageSource source, List<String> keys, int size,
-                        Counts counts) {
-        Future<Prepared> prepared = pool.submit(prepareTask(source, keys, size, counts));
+                        Counts counts, Tensors tensors) {
+        if (pool == null) {
+            // Each inference thread prepares its own batch, then embeds it.
+            return new Slot(null, infer.submit(() -> {
+                Prepared p = prepare(source, keys, size, counts, tensors, null, 1);
+                return new Embedded(p, backbone.embed(p.tensor(), p.keys().size()));
+            }));
+        }
+        Future<Prepared> prepared = pool.submit(() -> prepare(source, keys, size, counts, tensors, null, 1));
         if (infer == null) {
             return new Slot(prepared, null);
         }
-        Future<float[][]> embedded = infer.submit(() -> {
+        Future<Embedded> embedded = infer.submit(() -> {
             Prepared p;
             try {
                 p = prepared.get();
             } catch (ExecutionException e) {
                 return null; // the preparation's own failure is reported from its future, in batch order
             }
-            return backbone.embed(p.tensor(), p.keys().size());
+            return new Embedded(p, backbone.embed(p.tensor(), p.keys().size()));
         });
         return new Slot(prepared, embedded);
     }
 
-    private static float[][] awaitEmbedding(Future<float[][]> f) throws IOException {
+    /**
+     * Reads, checksums and prepares one batch into a tensor, counting the CPU time it takes; with {@code helpers},
+     * in up to {@code parts} consecutive slices at once (each image is written to its own place in the tensor, so
+     * the result does not depend on it). A failure is that of the first failing slice, so the same image is named
+     * whichever finishes first.
+     */
+    private Prepared prepare(ImageSource source, List<String> keys, int size, Counts counts, Tensors tensors,
+                             ExecutorService helpers, int parts) throws IOException {
+        float[] tensor = tensors.take();
+        int n = keys.size();
+        int[] crc = new int[n];
+        Preprocessor.Outcome[] outcomes = new Preprocessor.Outcome[n];
+        int slices = helpers == null ? 1 : Math.min(n, parts);
+        List<Future<Void>> others = new ArrayList<>();
+        for (int j = 1; j < slices; j++) {
+            int from = j * n / slices;
+            int to = (j + 1) * n / slices;
+            others.add(helpers.submit(() -> {
+                prepareSlice(source, keys, from, to, size, tensor, crc, outcomes, counts);
+                return null;
+            }));
+        }
+        IOException first = null;
+        try {
+            prepareSlice(source, keys, 0, n / slices, size, tensor, crc, outcomes, counts);
+        } catch (IOException e) {
+            first = e;
+        } finally {
+            for (Future<Void> f : others) {
+                try {
+                    await(f);
+                } catch (IOException e) {
+                    if (first == null) {
+                        first = e;
+                    }
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return new Prepared(List.copyOf(keys), crc, outcomes, tensor);
+    }
+
+    /** Prepares images {@code from … to − 1} of a batch on this thread. */
+    private void prepareSlice(ImageSource source, List<String> keys, int from, int to, int size, float[] tensor,
+                              int[] crc, Preprocessor.Outcome[] outcomes, Counts counts) throws IOException {
+        long cpu0 = cpuNanos();
+        try {
+            for (int i = from; i < to; i++) {
+                String k = keys.get(i);
+                byte[] bytes = source.read(k);
+                crc[i] = EmbeddingCache.contentCrc(bytes);
+                outcomes[i] = preprocessor.prepare(bytes, k, tensor, i * size);
+            }
+        } finally {
+            counts.prepareCpuNanos.addAndGet(cpuNanos() - cpu0);
+        }
+    }
+
+    private static long cpuNanos() {
+        return CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : 0;
+    }
+
+    private static Embedded awaitEmbedded(Future<Embedded> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -284,6 +479,12 @@ public final class EmbeddingPipeline {
             throw new IOException("interrupted while embedding images", e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
             if (c instanceof RuntimeException r) {
                 throw r;
             }
@@ -294,28 +495,7 @@ public final class EmbeddingPipeline {
         }
     }
 
-    private java.util.concurrent.Callable<Prepared> prepareTask(ImageSource source, List<String> keys, int size,
-                                                                Counts counts) {
-        return () -> {
-            float[] tensor = new float[keys.size() * size];
-            int[] crc = new int[keys.size()];
-            for (int i = 0; i < keys.size(); i++) {
-                String k = keys.get(i);
-                byte[] bytes = source.read(k);
-                crc[i] = EmbeddingCache.contentCrc(bytes);
-                Preprocessor.Outcome o = preprocessor.prepare(bytes, k, tensor, i * size);
-                if (o == Preprocessor.Outcome.ALIGNED) {
-                    counts.aligned.incrementAndGet();
-                } else if (o == Preprocessor.Outcome.NO_FACE_CROPPED) {
-                    counts.noFace.incrementAndGet();
-                    counts.noFaceKeys.add(k);
-                }
-            }
-            return new Prepared(List.copyOf(keys), crc, tensor);
-        };
-    }
-
-    private static Prepared await(Future<Prepared> f) throws IOException {
+    private static <T> T await(Future<T> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -352,7 +532,7 @@ public final class EmbeddingPipeline {
         private EmbeddingCache cache;
         private int batchSize = 32;
         private int chunkImages = 256;
-        private int decodeThreads = 1;
+        private int decodeThreads = DEFAULT_DECODE_THREADS;
         private int inferenceThreads = 1;
         private int inFlight = 3;
         private ProgressListener progress = ProgressListener.NONE;
@@ -403,10 +583,14 @@ public final class EmbeddingPipeline {
             return this;
         }
 
-        /** Threads decoding and preprocessing (default 1: inference gets the other cores). */
+        /**
+         * Background threads preparing batches ahead of inference; 0 (the default) prepares each batch on the thread
+         * that embeds it, just before (see the class documentation for why).
+         */
         public Builder decodeThreads(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("Invalid decode thread count: " + n + " (must be at least 1)");
+            if (n < 0) {
+                throw new IllegalArgumentException("Invalid decode thread count: " + n + " (must be at least 0; 0 "
+                        + "prepares each batch on the inference thread)");
             }
             this.decodeThreads = n;
             return this;

@@ -1,6 +1,7 @@
 package org.tl4j.backbone;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -11,15 +12,19 @@ import java.util.stream.Stream;
 
 /**
  * The JPEG and PNG files under a folder (recursively), keyed by their path relative to it with {@code /}
- * separators. The listing is taken once, when the source is created.
+ * separators. The listing is taken once, when the source is created. Serializable as the folder's absolute path and
+ * the listing: a deserialized source reads the images from the same path, so on a cluster the folder must be on a
+ * file system every machine mounts at that path.
  */
-public final class FolderImageSource implements ImageSource {
-    private final Path root;
+public final class FolderImageSource implements ImageSource, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String root;
     private final List<String> keys;
     private final Set<String> keySet;
 
     private FolderImageSource(Path root, List<String> keys) {
-        this.root = root;
+        this.root = root.toAbsolutePath().normalize().toString();
         this.keys = keys;
         this.keySet = new HashSet<>(keys);
     }
@@ -46,9 +51,15 @@ public final class FolderImageSource implements ImageSource {
         return n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".png");
     }
 
+    /** The folder, absolute. */
+    public Path root() {
+        return Path.of(root);
+    }
+
     @Override
     public String name() {
-        return root.getFileName() == null ? root.toString() : root.getFileName().toString();
+        Path p = Path.of(root);
+        return p.getFileName() == null ? root : p.getFileName().toString();
     }
 
     @Override
@@ -64,8 +75,8 @@ public final class FolderImageSource implements ImageSource {
     @Override
     public byte[] read(String key) throws IOException {
         if (!keySet.contains(key)) {
-            throw new IllegalArgumentException("No image '" + key + "' under " + root.toAbsolutePath().normalize());
+            throw new IllegalArgumentException("No image '" + key + "' under " + root);
         }
-        return Files.readAllBytes(root.resolve(key));
+        return Files.readAllBytes(Path.of(root).resolve(key));
     }
 }

@@ -35,9 +35,12 @@ import java.util.TreeSet;
  * task before transferring it (parameter transfer); strategies that only embed ignore them.
  * <p>
  * Construction checks that both sets are non-empty, every image exists, no image is in two sets and every test
- * class occurs in training. Immutable.
+ * class occurs in training. Immutable. Serializable when its {@link ImageSource} is (both built-in sources are: an
+ * {@link InMemoryImageSource} carries its bytes, a {@link FolderImageSource} its folder's path, to be read where the
+ * task is deserialized), so a distributed executor can ship it.
  */
-public final class ImageTransferTask implements TransferProblem<Label> {
+public final class ImageTransferTask implements TransferProblem<Label>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** The data kind of image problems. */
     public static final String DATA_KIND = "images";

@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Encoded images held in memory (e.g. read from an archive), keyed by relative path. Immutable. */
-public final class InMemoryImageSource implements ImageSource {
+/**
+ * Encoded images held in memory (e.g. read from an archive), keyed by relative path. Immutable; serializable with its
+ * bytes (a distributed executor ships them).
+ */
+public final class InMemoryImageSource implements ImageSource, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final String name;
     private final Map<String, byte[]> images;
     private final List<String> keys;

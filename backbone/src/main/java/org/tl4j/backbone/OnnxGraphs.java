@@ -5,16 +5,14 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.tl4j.core.data.FileDigests;
 import org.tl4j.core.learn.Seeds;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,25 +41,13 @@ public final class OnnxGraphs {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 
-    /** The lower-case hexadecimal SHA-256 of a file's content. */
+    /** The lower-case hexadecimal SHA-256 of a file's content ({@link FileDigests#sha256(Path)}). */
     public static String sha256(Path file) throws IOException {
-        MessageDigest d = digest();
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                d.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(d.digest());
+        return FileDigests.sha256(file);
     }
 
     static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
+        return FileDigests.sha256();
     }
 
     /**

@@ -68,9 +68,14 @@ public final class Preprocessor {
         return detector != null;
     }
 
-    /** A text identifying every setting that changes the tensor, for cache keys and provenance. */
+    /**
+     * A text identifying every setting that changes the tensor, for cache keys and provenance. It names the decoder's
+     * rule for damaged files too ({@code damaged=rejected}, see {@link ImageDecoder}): caches written while truncated
+     * JPEGs were still decoded (their grey filler embedded) are not reused.
+     */
     public String key() {
-        String crop = "decode=imageio;resample=bilinear,box-prefilter>=2;border=0;fixed=" + spec.crop();
+        String crop = "decode=imageio,damaged=rejected;resample=bilinear,box-prefilter>=2;border=0;fixed="
+                + spec.crop();
         if (detector == null) {
             return crop;
         }
@@ -95,8 +100,16 @@ public final class Preprocessor {
 
     /** Prepares a decoded image; see {@link #prepare(byte[], String, float[], int)}. */
     public Outcome prepare(DecodedImage img, float[] dst, int offset) {
+        return prepare(img, detector == null ? List.of() : detector.detect(img), dst, offset);
+    }
+
+    /**
+     * Prepares a decoded image whose faces were already detected (by this preprocessor's detector; ignored
+     * without one): aligns the chosen face, or cuts the fixed crop.
+     */
+    public Outcome prepare(DecodedImage img, List<YuNetDetector.Face> faces, float[] dst, int offset) {
         if (detector != null) {
-            YuNetDetector.Face face = choose(detector.detect(img), img);
+            YuNetDetector.Face face = choose(faces, img);
             if (face != null) {
                 ImageWarp.warpInto(img, alignedMap(face), spec, dst, offset);
                 return Outcome.ALIGNED;

@@ -112,20 +112,6 @@ public final class PretrainedSource implements Serializable {
     }
 
     /**
-     * The ONNX bytes the backbone of this source runs (re-initialised ones for {@link Kind#RANDOM_INIT}), after
-     * checking the file's checksum, e.g. to cut the graph for fine-tuning its last layers.
-     *
-     * @throws IllegalStateException for {@link Kind#NONE} (no network)
-     */
-    public byte[] modelBytes() throws IOException {
-        return switch (kind) {
-            case NONE -> throw new IllegalStateException("Source '" + name + "' has no network");
-            case PRETRAINED -> readModel();
-            case RANDOM_INIT -> OnnxGraphs.randomlyInitialised(readModel(), seed).model();
-        };
-    }
-
-    /**
      * Opens the backbone this source describes.
      *
      * @throws IOException if the model file cannot be read
@@ -139,6 +125,40 @@ public final class PretrainedSource implements Serializable {
                 yield OnnxBackbone.open(bytes, name, spec, options);
             }
         };
+    }
+
+    /**
+     * The ONNX model bytes this source's backbone runs (re-initialised ones for {@link Kind#RANDOM_INIT}), or
+     * {@code null} for {@link Kind#NONE}; their SHA-256 is {@link #sha256()}. With {@link #open(byte[],
+     * BackboneOptions)} a cluster sends these bytes to its executors instead of reading the file there.
+     *
+     * @throws IOException if the model file cannot be read
+     */
+    public byte[] modelBytes() throws IOException {
+        return switch (kind) {
+            case NONE -> null;
+            case PRETRAINED -> readModel();
+            case RANDOM_INIT -> OnnxGraphs.randomlyInitialised(readModel(), seed).model();
+        };
+    }
+
+    /**
+     * Opens the backbone from {@link #modelBytes()} obtained elsewhere (e.g. broadcast to the executors of a
+     * cluster), without reading the model file.
+     *
+     * @throws IllegalArgumentException if the bytes are not this source's model (SHA-256 differs)
+     */
+    public Backbone open(byte[] model, BackboneOptions options) {
+        if (kind == Kind.NONE) {
+            return PixelBackbone.of(spec);
+        }
+        String sha = OnnxGraphs.sha256(Objects.requireNonNull(model, "model"));
+        if (!sha.equals(sha256)) {
+            throw new IllegalArgumentException("Model bytes for source '" + name + "' have SHA-256 " + sha
+                    + ", expected " + sha256);
+        }
+        String label = kind == Kind.PRETRAINED ? Path.of(modelFile).getFileName().toString() : name;
+        return OnnxBackbone.open(model, label, spec, options);
     }
 
     /** The source's name, e.g. {@code mobilefacenet-512d}, {@code random:mobilefacenet-512d} or {@code pixels}. */

@@ -179,12 +179,19 @@ public final class YuNetDetector implements AutoCloseable {
         int ph = (h + 31) / 32 * 32;
         float[] x = new float[3 * pw * ph];
         int plane = pw * ph;
+        byte[] px = img.data();
         for (int yy = 0; yy < h; yy++) {
-            for (int xx = 0; xx < w; xx++) {
-                int p = yy * pw + xx;
-                x[p] = img.value(xx, yy, 2);
-                x[plane + p] = img.value(xx, yy, 1);
-                x[2 * plane + p] = img.value(xx, yy, 0);
+            for (int xx = 0, p = yy * pw, i = yy * w; xx < w; xx++, p++, i++) {
+                if (img.gray()) {
+                    float g = px[i] & 0xff;
+                    x[p] = g;
+                    x[plane + p] = g;
+                    x[2 * plane + p] = g;
+                } else {
+                    x[p] = px[3 * i + 2] & 0xff;
+                    x[plane + p] = px[3 * i + 1] & 0xff;
+                    x[2 * plane + p] = px[3 * i] & 0xff;
+                }
             }
         }
         Map<String, float[]> outputs = new HashMap<>();

@@ -8,8 +8,9 @@
  * org.tl4j.backbone.OnnxGraphs} (graph edits: dynamic batch, seeded random re-initialisation); the image pipeline
  * ({@link org.tl4j.backbone.ImageDecoder}, {@link org.tl4j.backbone.ImageWarp}, {@link
  * org.tl4j.backbone.YuNetDetector} and {@link org.tl4j.backbone.SimilarityTransform} for face alignment, {@link
- * org.tl4j.backbone.Preprocessor}); {@link org.tl4j.backbone.EmbeddingPipeline} (decoding overlapped with
- * inference) with its resumable on-disk {@link org.tl4j.backbone.EmbeddingCache}; the problem kind {@link
+ * org.tl4j.backbone.Preprocessor}; damaged files raise {@link org.tl4j.backbone.CorruptImageException}); {@link
+ * org.tl4j.backbone.EmbeddingPipeline} (batches prepared and embedded in turn, preparation's CPU time measured) with
+ * its resumable on-disk {@link org.tl4j.backbone.EmbeddingCache}; the problem kind {@link
  * org.tl4j.backbone.ImageTransferTask} with its source ({@link org.tl4j.backbone.PretrainedSource}) and fitted model
  * ({@link org.tl4j.backbone.ImageTransferModel}).
  */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -20,61 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The on-disk cache: round trips, resumes without recomputation, and rejects corrupt chunks. */
 class EmbeddingCacheTest {
-    private static final EmbeddingSpec SPEC = EmbeddingSpec.builder("toy").size(4, 4).embeddingDim(3)
-            .l2Normalise(false).build();
-
-    /** A backbone whose embedding is (mean, min, max) of the tensor; counts images and can fail on a call. */
-    private static final class Toy implements Backbone {
-        final AtomicInteger images = new AtomicInteger();
-        final AtomicInteger calls = new AtomicInteger();
-        final int failOnCall;
-
-        Toy(int failOnCall) {
-            this.failOnCall = failOnCall;
-        }
-
-        @Override
-        public EmbeddingSpec spec() {
-            return SPEC;
-        }
-
-        @Override
-        public String sha256() {
-            return "toy";
-        }
-
-        @Override
-        public String describe() {
-            return "toy";
-        }
-
-        @Override
-        public float[][] embed(float[] input, int n) {
-            if (calls.incrementAndGet() == failOnCall) {
-                throw new IllegalStateException("simulated crash");
-            }
-            int size = SPEC.imageSize();
-            float[][] out = new float[n][3];
-            for (int i = 0; i < n; i++) {
-                float s = 0;
-                float lo = Float.MAX_VALUE;
-                float hi = -Float.MAX_VALUE;
-                for (int j = 0; j < size; j++) {
-                    float v = input[i * size + j];
-                    s += v;
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-                out[i] = new float[]{s / size, lo, hi};
-            }
-            images.addAndGet(n);
-            return out;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
+    private static final EmbeddingSpec SPEC = ToyBackbone.SPEC;
 
     private static InMemoryImageSource images(int n) throws IOException {
         Map<String, byte[]> m = new LinkedHashMap<>();
@@ -84,7 +29,7 @@ class EmbeddingCacheTest {
         return new InMemoryImageSource("toy-images", m);
     }
 
-    private static EmbeddingPipeline.Result run(Toy b, EmbeddingCache c, ImageSource src) throws IOException {
+    private static EmbeddingPipeline.Result run(ToyBackbone b, EmbeddingCache c, ImageSource src) throws IOException {
         return EmbeddingPipeline.builder(b, Preprocessor.cropping(SPEC)).batchSize(4).chunkImages(4).cache(c).build()
                 .embed(src, src.keys());
     }
@@ -102,10 +47,10 @@ class EmbeddingCacheTest {
     @Test
     void secondRunServesEverythingFromTheCacheWithTheSameValues(@TempDir Path dir) throws IOException {
         InMemoryImageSource src = images(10);
-        Toy first = new Toy(-1);
+        ToyBackbone first = new ToyBackbone(-1);
         EmbeddingPipeline.Result a = run(first, open(dir), src);
         assertEquals(10, first.images.get());
-        Toy second = new Toy(-1);
+        ToyBackbone second = new ToyBackbone(-1);
         EmbeddingPipeline.Result b = run(second, open(dir), src);
         assertEquals(0, second.images.get(), "nothing recomputed");
         assertEquals(10, b.stats().fromCache());
@@ -117,9 +62,9 @@ class EmbeddingCacheTest {
     @Test
     void parallelInferenceGivesTheSameEmbeddingsAndCache(@TempDir Path dir) throws IOException {
         InMemoryImageSource src = images(11);
-        EmbeddingPipeline.Result one = EmbeddingPipeline.builder(new Toy(-1), Preprocessor.cropping(SPEC)).batchSize(2)
+        EmbeddingPipeline.Result one = EmbeddingPipeline.builder(new ToyBackbone(-1), Preprocessor.cropping(SPEC)).batchSize(2)
                 .build().embed(src, src.keys());
-        Toy parallel = new Toy(-1);
+        ToyBackbone parallel = new ToyBackbone(-1);
         EmbeddingPipeline.Result three = EmbeddingPipeline.builder(parallel, Preprocessor.cropping(SPEC)).batchSize(2)
                 .chunkImages(4).inferenceThreads(3).cache(open(dir)).build().embed(src, src.keys());
         assertEquals(11, parallel.images.get(), "every image embedded once");
@@ -127,13 +72,13 @@ class EmbeddingCacheTest {
         for (String k : src.keys()) {
             assertArrayEquals(one.embeddings().get(k), three.embeddings().get(k), 0f, k);
         }
-        Toy again = new Toy(-1);
+        ToyBackbone again = new ToyBackbone(-1);
         EmbeddingPipeline.Result cached = run(again, open(dir), src);
         assertEquals(0, again.images.get(), "the parallel run cached everything");
         for (String k : src.keys()) {
             assertArrayEquals(one.embeddings().get(k), cached.embeddings().get(k), 0f, k);
         }
-        Toy crashing = new Toy(2);
+        ToyBackbone crashing = new ToyBackbone(2);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> EmbeddingPipeline.builder(crashing,
                 Preprocessor.cropping(SPEC)).batchSize(2).inferenceThreads(3).build().embed(src, src.keys()));
         assertEquals("simulated crash", e.getMessage());
@@ -144,10 +89,10 @@ class EmbeddingCacheTest {
     @Test
     void aCrashedRunResumesAfterItsFinishedBatches(@TempDir Path dir) throws IOException {
         InMemoryImageSource src = images(10);
-        Toy crashing = new Toy(3);
+        ToyBackbone crashing = new ToyBackbone(3);
         assertThrows(IllegalStateException.class, () -> run(crashing, open(dir), src));
         assertEquals(8, crashing.images.get(), "two batches of four finished before the crash");
-        Toy resumed = new Toy(-1);
+        ToyBackbone resumed = new ToyBackbone(-1);
         EmbeddingPipeline.Result r = run(resumed, open(dir), src);
         assertEquals(2, resumed.images.get(), "only the unfinished batch is recomputed");
         assertEquals(8, r.stats().fromCache());
@@ -158,7 +103,7 @@ class EmbeddingCacheTest {
     void corruptChunksAreDetectedSetAsideAndRecomputed(@TempDir Path dir) throws IOException {
         InMemoryImageSource src = images(8);
         EmbeddingCache c = open(dir);
-        run(new Toy(-1), c, src);
+        run(new ToyBackbone(-1), c, src);
         List<Path> files = chunks(c, ".emb");
         assertEquals(2, files.size());
         byte[] b = Files.readAllBytes(files.get(0));
@@ -174,7 +119,7 @@ class EmbeddingCacheTest {
         assertEquals(2, chunks(c, ".corrupt").size(), "corrupt chunks are kept aside, not deleted");
         assertTrue(loaded.entries().isEmpty());
 
-        Toy again = new Toy(-1);
+        ToyBackbone again = new ToyBackbone(-1);
         EmbeddingPipeline.Result r = run(again, open(dir), src);
         assertEquals(8, again.images.get(), "untrusted embeddings are recomputed");
         assertEquals(0, r.stats().corruptChunks(), "set-aside chunks are not read again");
@@ -183,13 +128,13 @@ class EmbeddingCacheTest {
     @Test
     void changedImagesAreRecomputed(@TempDir Path dir) throws IOException {
         InMemoryImageSource src = images(4);
-        run(new Toy(-1), open(dir), src);
+        run(new ToyBackbone(-1), open(dir), src);
         Map<String, byte[]> m = new LinkedHashMap<>();
         for (String k : src.keys()) {
             m.put(k, src.read(k));
         }
         m.put("p/img_01.png", TinyOnnx.patternImage(2, 4, 99));
-        Toy b = new Toy(-1);
+        ToyBackbone b = new ToyBackbone(-1);
         EmbeddingPipeline.Result r = run(b, open(dir), new InMemoryImageSource("toy-images", m));
         assertEquals(1, b.images.get());
         assertEquals(1, r.stats().stale());
@@ -218,7 +163,45 @@ class EmbeddingCacheTest {
         List<String> keys = new ArrayList<>(src.keys());
         keys.add("p/nope.png");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EmbeddingPipeline
-                .builder(new Toy(-1), Preprocessor.cropping(SPEC)).build().embed(src, keys));
+                .builder(new ToyBackbone(-1), Preprocessor.cropping(SPEC)).build().embed(src, keys));
         assertTrue(e.getMessage().contains("p/nope.png"), e.getMessage());
+    }
+
+    @Test
+    void aFolderNamedLikeAChunkIsSetAsideAndNamed(@TempDir Path dir) throws IOException {
+        EmbeddingCache c = open(dir);
+        Files.createDirectories(c.folder().resolve("chunk-odd.emb"));
+        EmbeddingCache.Loaded loaded = c.load();
+        assertEquals(List.of("chunk-odd.emb: a folder named like a chunk"), loaded.corrupt());
+        assertTrue(Files.isDirectory(c.folder().resolve("chunk-odd.emb.corrupt")));
+        ToyBackbone b = new ToyBackbone(-1);
+        assertEquals(3, run(b, open(dir), images(3)).embeddings().size());
+    }
+
+    @Test
+    void temporaryFilesOfEndedProcessesAreRemovedAndThoseOfLiveOnesKept(@TempDir Path dir) throws Exception {
+        EmbeddingCache c = open(dir);
+        Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-version").redirectErrorStream(true).start();
+        ended.getInputStream().readAllBytes();
+        ended.waitFor();
+        Path dead = Files.write(c.folder().resolve(".chunk-x.emb." + ended.pid() + ".7.tmp"), new byte[10]);
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        Path live = Files.write(c.folder().resolve(".chunk-y.emb." + parent + ".8.tmp"), new byte[10]);
+        c.load();
+        assertTrue(Files.notExists(dead), "left by a process that ended");
+        assertTrue(Files.exists(live), "a running process may still rename it");
+    }
+
+    @Test
+    void aFailedWriteNamesTheFileAndLeavesNoTemporaryFile(@TempDir Path dir) throws IOException {
+        Path target = Files.createDirectories(dir.resolve("chunk-z.emb"));
+        Files.writeString(target.resolve("occupied"), "x");
+        IOException e = assertThrows(IOException.class, () -> EmbeddingCache.writeAtomically(target, new byte[64]));
+        assertTrue(e.getMessage().startsWith("Cannot write " + target + " ("), e.getMessage());
+        assertTrue(e.getMessage().contains("free space on that disk or move the embedding cache"), e.getMessage());
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(target), s.toList(), "no temporary file is left");
+        }
     }
 }

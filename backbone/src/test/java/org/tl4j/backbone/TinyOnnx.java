@@ -137,6 +137,37 @@ public final class TinyOnnx {
         return out.toByteArray();
     }
 
+    /** The image encoded as a baseline JPEG by the JDK's writer (default quality). */
+    public static byte[] jpeg(BufferedImage img) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(img, "jpg", out)) {
+            throw new IllegalStateException("no JPEG writer");
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A {@code w × h} image of smooth gradients plus seeded noise (so its JPEG has many coefficients), gray
+     * ({@code TYPE_BYTE_GRAY}) or colour ({@code TYPE_3BYTE_BGR}).
+     */
+    public static BufferedImage noiseImage(int w, int h, boolean colour, long seed) {
+        UniformRandomProvider rng = Seeds.rng(seed);
+        BufferedImage img = new BufferedImage(w, h, colour ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (colour) {
+                    int r = Math.min(255, 4 * x + rng.nextInt(30));
+                    int g = Math.min(255, 3 * y + rng.nextInt(30));
+                    int b = Math.min(255, 2 * (x + y) + rng.nextInt(30)) & 0xff;
+                    img.setRGB(x, y, (r << 16) | (g << 8) | b);
+                } else {
+                    img.getRaster().setSample(x, y, 0, Math.min(255, 2 * x + y + rng.nextInt(60)));
+                }
+            }
+        }
+        return img;
+    }
+
     /**
      * A small labelled image set: class {@code c} of {@code classes} has a distinctive pattern (a gradient whose
      * direction depends on the class) plus seeded noise.

@@ -23,7 +23,8 @@ import java.util.Objects;
  *
  * @param <T> the output type
  */
-public final class Domain<T extends Output<T>> {
+public final class Domain<T extends Output<T>> implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     private final String name;
     private final ImmutableDataset<T> data;

@@ -56,7 +56,10 @@ public final class ModelProvenances {
         return new TrainingData(source, examples, features, outputs);
     }
 
-    /** {@link DatasetProvenance} through its protected constructor, for non-Tribuo training data (public for OLCUT). */
+    /**
+     * {@link DatasetProvenance} through its protected constructor, for non-Tribuo training data
+     * ({@link #trainingData}). Public only so that OLCUT can unmarshal it.
+     */
     public static final class TrainingData extends DatasetProvenance {
         private static final long serialVersionUID = 1L;
 
@@ -65,7 +68,7 @@ public final class ModelProvenances {
                     examples, features, outputs);
         }
 
-        /** For OLCUT's unmarshalling (a model's provenance must round-trip). */
+        /** Used by OLCUT's provenance unmarshalling. */
         public TrainingData(Map<String, Provenance> map) {
             super(map);
         }

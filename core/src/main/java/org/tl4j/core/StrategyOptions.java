@@ -25,7 +25,8 @@ import java.util.Map;
  * Values are converted to the field's type ({@code int}, {@code long}, {@code double}, {@code float},
  * {@code boolean}, {@code String} or an enum constant); a field holding a Tribuo {@link Trainer} takes an inner
  * learner name (see {@link InnerLearners}). After all values are set the strategy's {@code postConfig()} validates
- * them. An unknown option is refused with the closest valid names.
+ * them. An unknown option is refused with the closest valid names; so is a number that is not finite ({@code NaN},
+ * {@code Infinity}).
  */
 public final class StrategyOptions {
     private StrategyOptions() {
@@ -91,6 +92,15 @@ public final class StrategyOptions {
         return out;
     }
 
+    /** NaN and infinities are never a setting: a strategy would test them with {@code >} and fall back silently. */
+    private static double finite(double x, Field f, String text, String owner) {
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException("Option '" + f.getName() + "' of '" + owner + "' takes a finite number, not '"
+                    + text + "'");
+        }
+        return x;
+    }
+
     private static <T extends Output<T>> Object convert(Field f, String text, OutputFactory<T> outputFactory, String owner) {
         Class<?> t = f.getType();
         String v = text.trim();
@@ -100,9 +110,11 @@ public final class StrategyOptions {
             } else if (t == long.class || t == Long.class) {
                 return Long.parseLong(v);
             } else if (t == double.class || t == Double.class) {
-                return Double.parseDouble(v);
+                return finite(Double.parseDouble(v), f, text, owner);
             } else if (t == float.class || t == Float.class) {
-                return Float.parseFloat(v);
+                float x = Float.parseFloat(v);
+                finite(x, f, text, owner);
+                return x;
             } else if (t == boolean.class || t == Boolean.class) {
                 if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
                     return Boolean.parseBoolean(v);

@@ -2,8 +2,11 @@ package org.tl4j.core;
 
 import org.tribuo.Output;
 import org.tribuo.OutputFactory;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.regression.RegressionFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +73,24 @@ public final class StrategyRegistry {
     /** Whether {@code name} is registered. */
     public boolean contains(String name) {
         return providers.contains(name);
+    }
+
+    /**
+     * The options ({@code @Config} fields, {@link StrategyOptions#describe}) of strategy {@code name}, with their
+     * descriptions: the union over the output types it supports among classification ({@link LabelFactory}) and
+     * regression ({@link RegressionFactory}), as a strategy's class may differ by output type.
+     *
+     * @throws NamedProviders.UnknownNameException for an unknown name
+     */
+    public Map<String, String> options(String name) {
+        TransferStrategyProvider p = provider(name);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (OutputFactory<?> f : List.of(new LabelFactory(), new RegressionFactory())) {
+            if (p.supports(f)) {
+                out.putAll(StrategyOptions.describe(p.create(f).getClass()));
+            }
+        }
+        return out;
     }
 
     /**

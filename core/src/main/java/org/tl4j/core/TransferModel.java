@@ -49,4 +49,14 @@ public interface TransferModel<T extends Output<T>> extends Provenancable<ModelP
      *                                  saying why
      */
     List<Prediction<T>> predictTargetTest(TransferProblem<T> problem);
+
+    /**
+     * One line a reader of the results should see about this fitted model, e.g. the predicate mapping a relational
+     * transfer chose; empty (the default) when there is nothing to add to the metrics. The harness carries it into
+     * {@link org.tl4j.core.eval.RunRecord#summary()} ({@code runs.csv}, {@code models.csv} and the "Model notes" of
+     * {@code results.md}), so it should be deterministic under the seed: no timings.
+     */
+    default String summary() {
+        return "";
+    }
 }

@@ -30,11 +30,13 @@ import java.util.TreeSet;
  * one feature space (the error names the features that differ). Labels handed in as unlabelled target data are
  * removed, so strategies cannot see them.
  * <p>
- * Strategies must not read {@link #targetTest()} labels; the evaluation harness owns them.
+ * Strategies must not read {@link #targetTest()} labels; the evaluation harness owns them. Serializable (Tribuo
+ * datasets are), so a distributed executor can ship a task to where its fits run.
  *
  * @param <T> the output type
  */
-public final class TransferTask<T extends Output<T>> implements TransferProblem<T> {
+public final class TransferTask<T extends Output<T>> implements TransferProblem<T>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
 
     /** The {@link #dataKind()} of feature-vector tasks. */
     public static final String DATA_KIND = "feature-vectors";

@@ -130,4 +130,22 @@ class StrategyRegistryTest {
                     Outputs.anyOf(org.tl4j.core.baseline.TargetOnlyStrategy::new));
         }
     }
+
+    @Test
+    void numbersThatAreNotFiniteAreRefused() {
+        for (String v : List.of("NaN", "Infinity", "-Infinity")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StrategyOptions.apply(
+                    new org.tl4j.core.learn.LeastSquaresTrainer(), Map.of("ridge", v),
+                    new org.tribuo.regression.RegressionFactory()));
+            assertTrue(e.getMessage().contains("Option 'ridge'") && e.getMessage().contains("takes a finite number, not '"
+                    + v + "'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void optionsAreListedWithoutAProblem() {
+        StrategyRegistry r = StrategyRegistry.load();
+        assertEquals(List.of("inner"), List.copyOf(r.options("pooled").keySet()));
+        assertThrows(NamedProviders.UnknownNameException.class, () -> r.options("poled"));
+    }
 }

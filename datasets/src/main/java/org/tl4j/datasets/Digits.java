@@ -19,6 +19,9 @@ public final class Digits {
     /** The feature dimension. */
     public static final int DIMENSION = 256;
 
+    /** The classes, numbered {@code 1..CLASSES} in the files. */
+    public static final int CLASSES = 10;
+
     /** The feature names {@code p000 … p255}. */
     public static final FeatureSpace FEATURES = FeatureSpace.indexed("p", DIMENSION);
 
@@ -55,7 +58,12 @@ public final class Digits {
     private Digits() {
     }
 
-    /** Reads the source and target samples of a direction, one example per row, with {@code steps} applied per domain. */
+    /**
+     * Reads the source and target samples of a direction, one example per row, with {@code steps} applied per domain.
+     *
+     * @throws IllegalArgumentException if the file is missing or malformed, or a label is outside {@code 1..10}
+     *                                  (naming the variable, the row and the value)
+     */
     public static LabelledSample[] load(Path dir, Direction d, List<Preprocessing> steps) {
         Path f = dir.resolve(d.file);
         MatFiles.Contents c = MatFiles.open(f);
@@ -64,7 +72,7 @@ public final class Digits {
         String[][] vars = {{"X_src", "Y_src", d.source}, {"X_tar", "Y_tar", d.target}};
         for (int k = 0; k < 2; k++) {
             double[][] cols = c.matrix(vars[k][0]);
-            int[] y = c.labels(vars[k][1]);
+            int[] y = c.labels(vars[k][1], 1, CLASSES);
             if (cols.length != DIMENSION) {
                 throw new IllegalArgumentException(f + ": " + vars[k][0] + " has " + cols.length + " rows, expected "
                         + DIMENSION + " pixels per column");

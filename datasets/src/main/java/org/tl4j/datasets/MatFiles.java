@@ -1,5 +1,6 @@
 package org.tl4j.datasets;
 
+import org.tl4j.core.data.FileDigests;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Array;
@@ -7,15 +8,10 @@ import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.Matrix;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -97,13 +93,31 @@ public final class MatFiles {
             int[] out = new int[n];
             for (int i = 0; i < n; i++) {
                 double v = column ? m[i][0] : m[0][i];
-                if (v != Math.rint(v)) {
+                if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
                     throw new IllegalArgumentException(file + ": label " + (i + 1) + " of '" + name + "' is " + v
                             + ", expected an integer class id");
                 }
                 out[i] = (int) v;
             }
             return out;
+        }
+
+        /**
+         * As {@link #labels(String)}, checking every label against the data set's classes {@code first..last}.
+         *
+         * @throws IllegalArgumentException naming the file, the variable, the row (1-based) and the value of the
+         *                                  first label outside {@code first..last}
+         */
+        public int[] labels(String name, int first, int last) {
+            int[] y = labels(name);
+            for (int i = 0; i < y.length; i++) {
+                if (y[i] < first || y[i] > last) {
+                    throw new IllegalArgumentException(file + ": row " + (i + 1) + " of '" + name + "' holds label "
+                            + y[i] + ", outside the data set's classes " + first + ".." + last
+                            + ": the file is corrupt or belongs to another data set");
+                }
+            }
+            return y;
         }
     }
 
@@ -125,18 +139,12 @@ public final class MatFiles {
         }
     }
 
-    /** The SHA-256 of a file, in lower-case hex. */
+    /** The SHA-256 of a file, in lower-case hex ({@link FileDigests#sha256(Path)}). */
     public static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buf = new byte[1 << 16];
-            while (in.read(buf) >= 0) {
-                // digest accumulates as the stream is read
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        try {
+            return FileDigests.sha256(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable in this JVM", e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 }

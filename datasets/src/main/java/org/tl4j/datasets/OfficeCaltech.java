@@ -24,6 +24,9 @@ public final class OfficeCaltech {
     /** The feature dimension. */
     public static final int DIMENSION = 800;
 
+    /** The classes, numbered {@code 1..CLASSES} in the files. */
+    public static final int CLASSES = 10;
+
     /** The four domains, with their one-letter codes and file names. */
     public enum Site {
         /** Caltech-256 (1,123 images). */
@@ -98,13 +101,14 @@ public final class OfficeCaltech {
      *
      * @param dir           the folder holding the four {@code .mat} files
      * @param steps         preprocessing applied to the domain's features
-     * @throws IllegalArgumentException if the file is missing or malformed
+     * @throws IllegalArgumentException if the file is missing or malformed, or a label is outside {@code 1..10}
+     *                                  (naming the row and the value)
      */
     public static LabelledSample load(Path dir, Site site, List<Preprocessing> steps) {
         Path f = dir.resolve(site.file());
         MatFiles.Contents c = MatFiles.open(f);
         double[][] x = c.matrix("fts");
-        int[] y = c.labels("labels");
+        int[] y = c.labels("labels", 1, CLASSES);
         if (x.length != y.length) {
             throw new IllegalArgumentException(f + ": " + x.length + " feature rows but " + y.length + " labels");
         }

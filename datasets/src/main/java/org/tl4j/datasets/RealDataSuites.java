@@ -4,6 +4,7 @@ import org.tl4j.core.Domain;
 import org.tl4j.core.TransferProblem;
 import org.tl4j.core.TransferTask;
 import org.tl4j.core.eval.PublishedValues;
+import org.tl4j.core.eval.RequestException;
 import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.core.suite.SuiteProvider;
 import org.tribuo.classification.Label;
@@ -48,9 +49,9 @@ public final class RealDataSuites {
         @Override
         public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
             String prep = context.parameter("preprocessing", DEFAULT_PREPROCESSING);
+            List<Preprocessing> steps = preprocessing(name(), prep);
             Path dir = context.require("data/office-caltech10-surf", "Office-Caltech10 SURF data");
             return cache.computeIfAbsent(dir.toAbsolutePath().normalize() + "|" + prep, k -> {
-                List<Preprocessing> steps = Preprocessing.parse(prep);
                 Map<OfficeCaltech.Site, Domain<Label>> labelled = new EnumMap<>(OfficeCaltech.Site.class);
                 Map<OfficeCaltech.Site, Domain<Label>> unlabelled = new EnumMap<>(OfficeCaltech.Site.class);
                 for (OfficeCaltech.Site s : OfficeCaltech.Site.values()) {
@@ -65,6 +66,22 @@ public final class RealDataSuites {
                 }
                 return List.copyOf(tasks);
             });
+        }
+
+        /** The four {@code <site>_SURF_L10.mat} files. */
+        @Override
+        public List<Path> dataFiles(SuiteContext context) {
+            Path dir = context.require("data/office-caltech10-surf", "Office-Caltech10 SURF data");
+            List<Path> files = new ArrayList<>();
+            for (OfficeCaltech.Site s : OfficeCaltech.Site.values()) {
+                files.add(dir.resolve(s.file()));
+            }
+            return files;
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            return Map.of(PREPROCESSING, PREPROCESSING_HELP + " (default " + DEFAULT_PREPROCESSING + ")");
         }
 
         @Override
@@ -108,11 +125,12 @@ public final class RealDataSuites {
         public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
             for (String k : context.parameters().keySet()) {
                 if (!PARAMETERS.contains(k)) {
-                    throw new IllegalArgumentException("Suite '" + name() + "' has no parameter '" + k + "'; it reads "
+                    throw new RequestException("Suite '" + name() + "' has no parameter '" + k + "'; it reads "
                             + String.join(", ", PARAMETERS.stream().sorted().toList()));
                 }
             }
-            String prep = context.parameter("preprocessing", OfficeCaltechSuite.DEFAULT_PREPROCESSING);
+            String prep = context.parameter(PREPROCESSING, OfficeCaltechSuite.DEFAULT_PREPROCESSING);
+            List<Preprocessing> steps = preprocessing(name(), prep);
             int shots = integer(context, "shots", "3");
             String perClass = context.parameter("source-per-class", "0");
             boolean protocol = perClass.equals("protocol");
@@ -120,7 +138,6 @@ public final class RealDataSuites {
             Path dir = context.require("data/office-caltech10-surf", "Office-Caltech10 SURF data");
             Map<OfficeCaltech.Site, LabelledSample> sites = cache.computeIfAbsent(
                     dir.toAbsolutePath().normalize() + "|" + prep, k -> {
-                        List<Preprocessing> steps = Preprocessing.parse(prep);
                         Map<OfficeCaltech.Site, LabelledSample> m = new EnumMap<>(OfficeCaltech.Site.class);
                         for (OfficeCaltech.Site s : OfficeCaltech.Site.values()) {
                             m.put(s, OfficeCaltech.load(dir, s, steps));
@@ -147,8 +164,24 @@ public final class RealDataSuites {
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            throw new IllegalArgumentException("Suite '" + name() + "': parameter " + key + "=" + v
+            throw new RequestException("Suite '" + name() + "': parameter " + key + "=" + v
                     + " must be a non-negative integer" + (key.equals("source-per-class") ? " or 'protocol'" : ""));
+        }
+
+        /** The four {@code <site>_SURF_L10.mat} files. */
+        @Override
+        public List<Path> dataFiles(SuiteContext context) {
+            return new OfficeCaltechSuite().dataFiles(context);
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            Map<String, String> m = new java.util.LinkedHashMap<>();
+            m.put("shots", "labelled target images per class, drawn with each seed (default 3)");
+            m.put("source-per-class", "source images per class, drawn with each seed: 0 for all (default), or "
+                    + "'protocol' for the literature's 20 (8 for DSLR and Webcam)");
+            m.put(PREPROCESSING, PREPROCESSING_HELP + " (default " + OfficeCaltechSuite.DEFAULT_PREPROCESSING + ")");
+            return java.util.Collections.unmodifiableMap(m);
         }
 
         @Override
@@ -158,6 +191,21 @@ public final class RealDataSuites {
             all.putIfAbsent("inner", "logistic");
             m.put("*", Map.copyOf(all));
             return java.util.Collections.unmodifiableMap(m);
+        }
+    }
+
+    /** The parameter both suites read. */
+    static final String PREPROCESSING = "preprocessing";
+    private static final String PREPROCESSING_HELP = "per-domain preprocessing steps, comma-separated: none, row-sum, "
+            + "zscore, l2-rows";
+
+    /** The steps of a {@code preprocessing} parameter; a bad value is a request error naming the suite. */
+    static List<Preprocessing> preprocessing(String suite, String text) {
+        try {
+            return Preprocessing.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new RequestException("Suite '" + suite + "': invalid parameter " + PREPROCESSING + "=" + text + ": "
+                    + e.getMessage());
         }
     }
 
@@ -192,9 +240,9 @@ public final class RealDataSuites {
         @Override
         public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
             String prep = context.parameter("preprocessing", DEFAULT_PREPROCESSING);
+            List<Preprocessing> steps = preprocessing(name(), prep);
             Path dir = context.require("data/digits", "USPS+MNIST digits data");
             return cache.computeIfAbsent(dir.toAbsolutePath().normalize() + "|" + prep, k -> {
-                List<Preprocessing> steps = Preprocessing.parse(prep);
                 List<TransferTask<Label>> tasks = new ArrayList<>();
                 for (Digits.Direction d : Digits.Direction.values()) {
                     LabelledSample[] st = Digits.load(dir, d, steps);
@@ -202,6 +250,22 @@ public final class RealDataSuites {
                 }
                 return List.copyOf(tasks);
             });
+        }
+
+        /** The two direction files. */
+        @Override
+        public List<Path> dataFiles(SuiteContext context) {
+            Path dir = context.require("data/digits", "USPS+MNIST digits data");
+            List<Path> files = new ArrayList<>();
+            for (Digits.Direction d : Digits.Direction.values()) {
+                files.add(dir.resolve(d.file()));
+            }
+            return files;
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            return Map.of(PREPROCESSING, PREPROCESSING_HELP + " (default " + DEFAULT_PREPROCESSING + ")");
         }
 
         @Override

@@ -9,6 +9,7 @@ import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.core.suite.SuiteProvider;
 
 import java.util.LinkedHashMap;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,16 @@ public final class OfficeCaltechSvmSuite implements SuiteProvider {
     @Override
     public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
         return data.tasks(context, seed);
+    }
+
+    @Override
+    public List<Path> dataFiles(SuiteContext context) {
+        return data.dataFiles(context);
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return data.parameters();
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class DriftSuite implements SuiteProvider {
     public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
         for (String k : context.parameters().keySet()) {
             if (!PARAMETERS.contains(k)) {
-                throw new IllegalArgumentException("Suite '" + NAME + "' has no parameter '" + k + "'; it reads "
+                throw new org.tl4j.core.eval.RequestException("Suite '" + NAME + "' has no parameter '" + k + "'; it reads "
                         + String.join(", ", PARAMETERS.stream().sorted().toList()));
             }
         }
@@ -65,7 +65,7 @@ public final class DriftSuite implements SuiteProvider {
         List<TransferProblem<?>> tasks = new ArrayList<>();
         for (double n : sizes) {
             if (n != Math.rint(n) || n < 1) {
-                throw new IllegalArgumentException("Suite '" + NAME + "': size " + n + " is not a positive integer");
+                throw new org.tl4j.core.eval.RequestException("Suite '" + NAME + "': size " + n + " is not a positive integer");
             }
             for (double d : drifts) {
                 DriftingLinearTasks g = new DriftingLinearTasks(dim, d, noise, source, (int) n, test);
@@ -76,6 +76,24 @@ public final class DriftSuite implements SuiteProvider {
             }
         }
         return tasks;
+    }
+
+    /** None: the tasks are drawn. */
+    @Override
+    public List<java.nio.file.Path> dataFiles(SuiteContext context) {
+        return List.of();
+    }
+
+    @Override
+    public java.util.Map<String, String> parameters() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("drifts", "weight drifts, comma-separated (default " + DEFAULT_DRIFTS + ")");
+        m.put("sizes", "labelled target sizes, comma-separated (default " + DEFAULT_SIZES + ")");
+        m.put("dim", "features (default 10)");
+        m.put("noise", "label noise standard deviation (default 0.5)");
+        m.put("source", "source examples (default 400)");
+        m.put("test", "target test examples (default 1000)");
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     @Override
@@ -92,12 +110,12 @@ public final class DriftSuite implements SuiteProvider {
             try {
                 out.add(Double.parseDouble(s.trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Suite '" + NAME + "': parameter " + key + "=" + text
+                throw new org.tl4j.core.eval.RequestException("Suite '" + NAME + "': parameter " + key + "=" + text
                         + " must be comma-separated numbers");
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("Suite '" + NAME + "': parameter " + key + " names no value");
+            throw new org.tl4j.core.eval.RequestException("Suite '" + NAME + "': parameter " + key + " names no value");
         }
         return out;
     }
@@ -110,7 +128,7 @@ public final class DriftSuite implements SuiteProvider {
         try {
             return Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Suite '" + NAME + "': parameter " + key + "=" + v + " is not a number");
+            throw new org.tl4j.core.eval.RequestException("Suite '" + NAME + "': parameter " + key + "=" + v + " is not a number");
         }
     }
 }

@@ -125,19 +125,7 @@ public final class Evaluator {
                 }
             }
             if (seed == seeds.get(0)) {
-                for (String s : factory.settings().strategies()) {
-                    if (!applied.contains(s)) {
-                        throw new RequestException("Strategy '" + s + "' applies to none of the tasks of suite '"
-                                + suite + "' (" + String.join(", ", names) + "): "
-                                + factory.whyNot(s, tasks.get(0)));
-                    }
-                }
-            }
-        }
-        for (Metric m : metrics) {
-            if (taskMetrics.values().stream().noneMatch(l -> l.contains(m))) {
-                throw new RequestException("Metric '" + m.name() + "' measures none of the tasks of suite '"
-                        + suite + "'");
+                checkRequest(tasks, applied, taskMetrics);
             }
         }
         listener.start("suite " + suite, jobs.size());
@@ -171,6 +159,43 @@ public final class Evaluator {
         skipped.values().removeIf(Map::isEmpty);
         return new EvaluationReport(suite, seeds, alpha, taskDescriptions, new ArrayList<>(used.values()), runs, rows,
                 summary, disc, skipped, baselines, taskMetrics, executor.describe());
+    }
+
+    /**
+     * Checks the request against one draw of the tasks (e.g. the first seed's) before anything is fitted: every
+     * strategy's options and grid suit every task it runs on, every requested strategy applies to some task, every
+     * requested metric measures some task and every task is measured by some requested metric. {@link #run} makes
+     * the same checks; a command calls this first to refuse a bad request before it writes anything.
+     *
+     * @throws RequestException naming what to change
+     */
+    public void check(List<? extends TransferProblem<?>> tasks) {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("Suite '" + suite + "' produced no tasks");
+        }
+        Map<String, List<Metric>> taskMetrics = new LinkedHashMap<>();
+        Set<String> applied = new LinkedHashSet<>();
+        for (TransferProblem<?> t : tasks) {
+            taskMetrics.putIfAbsent(t.name(), metricsOf(t));
+            applied.addAll(factory.plan(t).strategies());
+        }
+        checkRequest(tasks, applied, taskMetrics);
+    }
+
+    private void checkRequest(List<? extends TransferProblem<?>> tasks, Set<String> applied,
+                              Map<String, List<Metric>> taskMetrics) {
+        for (String s : factory.settings().strategies()) {
+            if (!applied.contains(s)) {
+                throw new RequestException("Strategy '" + s + "' applies to none of the tasks of suite '" + suite
+                        + "' (" + String.join(", ", taskMetrics.keySet()) + "): " + factory.whyNot(s, tasks.get(0)));
+            }
+        }
+        for (Metric m : metrics) {
+            if (taskMetrics.values().stream().noneMatch(l -> l.contains(m))) {
+                throw new RequestException("Metric '" + m.name() + "' measures none of the tasks of suite '"
+                        + suite + "'");
+            }
+        }
     }
 
     private List<Metric> metricsOf(TransferProblem<?> t) {

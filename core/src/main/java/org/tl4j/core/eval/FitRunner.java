@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs one {@link FitJob}: creates the strategy with its options ({@link StrategyFactory}), fits it with the job's
- * seed, predicts the target test set and computes the job's metrics. A fit that throws becomes a failed
+ * seed, predicts the target test set, computes the job's metrics and keeps the model's one-line
+ * {@linkplain TransferModel#summary() summary}. A fit that throws becomes a failed
  * {@link RunRecord} carrying the message, so one bad strategy does not stop an evaluation. Stateless apart from the
  * factory; one runner serves any number of threads.
  */
@@ -33,6 +34,11 @@ public final class FitRunner {
     public FitRunner(String suite, StrategyFactory factory) {
         this.suite = Objects.requireNonNull(suite, "suite");
         this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /** The suite recorded in every run. */
+    public String suite() {
+        return suite;
     }
 
     /** The factory strategies come from. */
@@ -58,7 +64,8 @@ public final class FitRunner {
             Map<String, Double> values = new LinkedHashMap<>();
             Metrics.compute(job.metrics(), problem.outputFactory(), problem.targetTestTruth(), predictions)
                     .forEach((m, v) -> values.put(m.name(), v));
-            return new RunRecord(suite, problem.name(), name, d.approachLabel(), job.seed(), values, fitMillis, null);
+            return new RunRecord(suite, problem.name(), name, d.approachLabel(), job.seed(), values, fitMillis, null,
+                    model.summary());
         } catch (RuntimeException | LinkageError e) {
             long fitMillis = (System.nanoTime() - start) / 1_000_000;
             logger.log(Level.WARNING, "Strategy " + name + " failed on task " + problem.name() + " (seed "

@@ -18,11 +18,13 @@ import java.util.Objects;
  *                  failed)
  * @param fitMillis wall-clock milliseconds of the fit
  * @param error     {@code null}, or the failure message
+ * @param summary   the fitted model's one-line {@linkplain org.tl4j.core.TransferModel#summary() summary}, empty when
+ *                  it gives none or the fit failed; {@code null} counts as empty and line breaks become spaces
  */
 public record RunRecord(String suite, String task, String strategy, String approach, long seed,
-                        Map<String, Double> metrics, long fitMillis, String error) {
+                        Map<String, Double> metrics, long fitMillis, String error, String summary) {
 
-    /** Copies the metric map. */
+    /** Copies the metric map; makes the summary one line. */
     public RunRecord {
         Objects.requireNonNull(suite);
         Objects.requireNonNull(task);
@@ -30,6 +32,13 @@ public record RunRecord(String suite, String task, String strategy, String appro
         Objects.requireNonNull(approach);
         Map<String, Double> m = new LinkedHashMap<>(metrics);
         metrics = Collections.unmodifiableMap(m);
+        summary = summary == null ? "" : summary.strip().replaceAll("\\R+", " ");
+    }
+
+    /** A run without a model summary. */
+    public RunRecord(String suite, String task, String strategy, String approach, long seed,
+                     Map<String, Double> metrics, long fitMillis, String error) {
+        this(suite, task, strategy, approach, seed, metrics, fitMillis, error, "");
     }
 
     /** Whether the fit failed. */

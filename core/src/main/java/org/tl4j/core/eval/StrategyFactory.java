@@ -9,6 +9,9 @@ import org.tl4j.core.TransferTask;
 import org.tl4j.core.selection.LabelFreeSelection;
 import org.tl4j.core.selection.SelectedStrategy;
 import org.tribuo.Output;
+import org.tribuo.OutputFactory;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.regression.RegressionFactory;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -158,13 +161,73 @@ public final class StrategyFactory {
         return new Plan(out, baselines, skipped);
     }
 
-    /** Why {@code name} cannot run on {@code problem}, or {@code null} when it can. */
+    /**
+     * Why {@code name} cannot run on {@code problem}, or {@code null} when it can.
+     *
+     * @throws RequestException if the strategy's options or grid do not suit the problem (e.g. a classifier as the
+     *                          inner learner of a regression task): an option applies to every task its strategy runs
+     *                          on, so the request cannot be met as given
+     */
     public String whyNot(String name, TransferProblem<?> problem) {
         if (!registry.provider(name).supports(problem.outputFactory())) {
             return "it does not support " + problem.outputFactory().getUnknownOutput().getClass().getSimpleName()
                     + " outputs";
         }
-        return create(name, problem).whyNotApplicable(problem);
+        TransferStrategy<?, ?> s;
+        try {
+            s = create(name, problem);
+        } catch (RequestException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new RequestException("Invalid options for strategy '" + name + "' on task '" + problem.name() + "' ("
+                    + outputs(problem.outputFactory()) + " outputs): " + e.getMessage()
+                    + suitedElsewhere(name, problem.outputFactory()));
+        }
+        return s.whyNotApplicable(problem);
+    }
+
+    /**
+     * When the options that failed on {@code failed}'s outputs suit the strategy's other output type, says so: the
+     * value is right for some of the suite's tasks but an option applies to every task its strategy runs on.
+     */
+    private String suitedElsewhere(String name, OutputFactory<?> failed) {
+        for (OutputFactory<?> f : List.of(new LabelFactory(), new RegressionFactory())) {
+            if (f.getClass() == failed.getClass() || !registry.provider(name).supports(f)) {
+                continue;
+            }
+            try {
+                create(name, f);
+                return " (they suit its " + outputs(f) + " tasks, but an option applies to every task its strategy "
+                        + "runs on: choose a value that suits every task of the suite)";
+            } catch (IllegalArgumentException ignored) {
+                // the options suit no output type: the message above says why
+            }
+        }
+        return "";
+    }
+
+    private static String outputs(OutputFactory<?> f) {
+        return f.getUnknownOutput().getClass().getSimpleName();
+    }
+
+    /** The strategy {@code name} for {@code factory}'s outputs with its options (not its grid). */
+    private <T extends Output<T>> TransferStrategy<T, ?> configured(String name, OutputFactory<T> factory) {
+        TransferStrategy<T, ?> s = registry.create(name, factory, Map.of());
+        StrategyOptions.apply(s, optionsOf(name, s), factory);
+        return s;
+    }
+
+    /** The options for every strategy that {@code s} has, then those for {@code name}. */
+    private Map<String, String> optionsOf(String name, TransferStrategy<?, ?> s) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        Set<String> valid = StrategyOptions.describe(s.getClass()).keySet();
+        for (Map.Entry<String, String> e : settings.options().getOrDefault(ALL_STRATEGIES, Map.of()).entrySet()) {
+            if (valid.contains(e.getKey())) {
+                opts.put(e.getKey(), e.getValue());
+            }
+        }
+        opts.putAll(settings.options().getOrDefault(name, Map.of()));
+        return opts;
     }
 
     /**
@@ -175,16 +238,13 @@ public final class StrategyFactory {
      *                                  feature vectors
      */
     public <T extends Output<T>> TransferStrategy<T, ?> create(String name, TransferProblem<T> problem) {
-        TransferStrategy<T, ?> s = registry.create(name, problem.outputFactory(), Map.of());
-        Map<String, String> opts = new LinkedHashMap<>();
+        return create(name, problem.outputFactory());
+    }
+
+    private <T extends Output<T>> TransferStrategy<T, ?> create(String name, OutputFactory<T> factory) {
+        TransferStrategy<T, ?> s = configured(name, factory);
+        Map<String, String> opts = optionsOf(name, s);
         Set<String> valid = StrategyOptions.describe(s.getClass()).keySet();
-        for (Map.Entry<String, String> e : settings.options().getOrDefault(ALL_STRATEGIES, Map.of()).entrySet()) {
-            if (valid.contains(e.getKey())) {
-                opts.put(e.getKey(), e.getValue());
-            }
-        }
-        opts.putAll(settings.options().getOrDefault(name, Map.of()));
-        StrategyOptions.apply(s, opts, problem.outputFactory());
         Map<String, List<String>> axes = new LinkedHashMap<>();
         if (s.descriptor().role() == null || !REFERENCE_ROLES.contains(s.descriptor().role())) {
             // A grid for every strategy leaves the reference baselines as configured.
@@ -205,10 +265,10 @@ public final class StrategyFactory {
         List<TransferStrategy<T, TransferTask<T>>> candidates = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (Map<String, String> point : gridPoints(axes)) {
-            TransferStrategy<T, ?> c = registry.create(name, problem.outputFactory(), Map.of());
+            TransferStrategy<T, ?> c = registry.create(name, factory, Map.of());
             Map<String, String> all = new LinkedHashMap<>(opts);
             all.putAll(point);
-            StrategyOptions.apply(c, all, problem.outputFactory());
+            StrategyOptions.apply(c, all, factory);
             @SuppressWarnings("unchecked")
             TransferStrategy<T, TransferTask<T>> typed = (TransferStrategy<T, TransferTask<T>>) c;
             candidates.add(typed);

@@ -3,6 +3,7 @@ package org.tl4j.core.suite;
 import org.tl4j.core.TransferProblem;
 import org.tl4j.core.eval.PublishedValues;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,23 @@ public interface SuiteProvider {
      * @throws IllegalArgumentException if data the suite needs are missing (naming the path and the fix)
      */
     List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed);
+
+    /**
+     * Every file {@link #tasks} reads for {@code context} (data and models), in a stable order; empty for a suite
+     * that reads none (generated data). {@code tl run} records their SHA-256 ({@link DataIdentity}) and refuses to
+     * resume a run on files that differ, so a suite that reads files must list each of them.
+     *
+     * @throws IllegalArgumentException if data the suite needs are missing (naming the path and the fix)
+     */
+    List<Path> dataFiles(SuiteContext context);
+
+    /**
+     * The parameters the suite reads ({@code tl run --param KEY=VALUE}), name → one-line description; empty (the
+     * default) when it reads none. Any other parameter is refused before a run starts.
+     */
+    default Map<String, String> parameters() {
+        return Map.of();
+    }
 
     /** Published numbers the suite reproduces; none by default. */
     default PublishedValues published() {

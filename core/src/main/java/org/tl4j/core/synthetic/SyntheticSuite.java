@@ -4,6 +4,7 @@ import org.tl4j.core.TransferProblem;
 import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.core.suite.SuiteProvider;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -46,5 +47,11 @@ public final class SyntheticSuite implements SuiteProvider {
     @Override
     public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
         return generators().stream().map(g -> g.generate(seed)).toList();
+    }
+
+    /** None: every task is generated from its seed. */
+    @Override
+    public List<Path> dataFiles(SuiteContext context) {
+        return List.of();
     }
 }

@@ -200,4 +200,44 @@ class EvaluatorTest {
         return new RunRecord("hand", task, strategy, "baseline", seed,
                 Map.of(Metrics.ACCURACY.name(), accuracy, Metrics.MACRO_F1.name(), accuracy), 1, null);
     }
+
+    @Test
+    void checkRefusesAnOptionValueThatDoesNotSuitATaskBeforeAnythingIsFitted() {
+        RunStore store = RunStore.inMemory();
+        Evaluator e = Evaluator.builder("mixed", REGISTRY).strategies(List.of("pooled")).seeds(1)
+                .options("pooled", Map.of("inner", "linear-svm")).store(store).discrepancies(false).build();
+        List<org.tl4j.core.TransferProblem<?>> tasks = List.of(TinyTasks.classification(0),
+                new ShimodairaRegression().generate(0));
+        RequestException x = assertThrows(RequestException.class, () -> e.check(tasks));
+        assertTrue(x.getMessage().startsWith("Invalid options for strategy 'pooled' on task 'shimodaira-regression' "
+                + "(Regressor outputs): Unknown inner learner 'linear-svm' for regression"), x.getMessage());
+        assertTrue(x.getMessage().endsWith("(they suit its Label tasks, but an option applies to every task its "
+                + "strategy runs on: choose a value that suits every task of the suite)"), x.getMessage());
+        RequestException inRun = assertThrows(RequestException.class, () -> e.run(seed -> tasks));
+        assertEquals(x.getMessage(), inRun.getMessage(), "run makes the same check");
+        assertTrue(store.find(tasks.get(0).name(), "target-only", 0).isEmpty(), "nothing was fitted");
+    }
+
+    @Test
+    void checkAcceptsAValueEveryTaskTakes() {
+        Evaluator e = Evaluator.builder("mixed", REGISTRY).strategies(List.of("pooled")).seeds(1)
+                .options("pooled", Map.of("inner", "1nn")).discrepancies(false).build();
+        e.check(List.of(TinyTasks.classification(0), new ShimodairaRegression().generate(0)));
+    }
+
+    @Test
+    void aValueNoTaskTakesIsRefusedWithoutTheOutputTypeHint() {
+        Evaluator e = Evaluator.builder("bad", REGISTRY).strategies(List.of("pooled")).seeds(1)
+                .options("pooled", Map.of("inner", "foo")).discrepancies(false).build();
+        RequestException x = assertThrows(RequestException.class, () -> e.check(List.of(TinyTasks.classification(0))));
+        assertTrue(x.getMessage().contains("Unknown inner learner 'foo' for classification"), x.getMessage());
+        assertFalse(x.getMessage().contains("they suit"), x.getMessage());
+        Evaluator grid = Evaluator.builder("bad", REGISTRY).strategies(List.of("pooled")).seeds(1)
+                .selection(org.tl4j.core.selection.LabelFreeSelection.Criterion.IWCV, 2)
+                .grid("pooled", "inner", List.of("1nn", "foo")).discrepancies(false).build();
+        RequestException g = assertThrows(RequestException.class,
+                () -> grid.check(List.of(TinyTasks.classification(0))));
+        assertTrue(g.getMessage().contains("Unknown inner learner 'foo' for classification"), g.getMessage());
+        assertFalse(g.getMessage().contains("they suit"), "a grid value no output type takes: " + g.getMessage());
+    }
 }

@@ -6,6 +6,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.tl4j.backbone.FolderImageSource;
 import org.tl4j.backbone.ImageSource;
 import org.tl4j.backbone.InMemoryImageSource;
+import org.tl4j.core.data.FileDigests;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -66,12 +66,7 @@ public final class LfwDataset {
             throw new IllegalArgumentException("LFW not found at " + path.toAbsolutePath().normalize()
                     + ": pass --lfw with lfw.tgz (or its extracted folder)");
         }
-        MessageDigest d;
-        try {
-            d = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest d = FileDigests.sha256();
         Map<String, byte[]> kept = new HashMap<>();
         Map<String, List<String>> byPerson = new TreeMap<>();
         Map<String, String> entryOf = new HashMap<>();
@@ -85,6 +80,12 @@ public final class LfwDataset {
             try (TarArchiveInputStream tar = new TarArchiveInputStream(tarStream)) {
                 TarArchiveEntry e;
                 while ((e = tar.getNextEntry()) != null) {
+                    if ((e.isSymbolicLink() || e.isLink()) && isImage(e.getName())) {
+                        throw new IllegalArgumentException(path.getFileName() + ": entry '" + e.getName() + "' is a "
+                                + (e.isSymbolicLink() ? "symbolic" : "hard") + " link to '" + e.getLinkName()
+                                + "', not an image: an LFW archive holds the images themselves (re-create it with "
+                                + "tar --dereference, or pass the extracted folder)");
+                    }
                     if (!e.isFile() || !isImage(e.getName())) {
                         continue;
                     }
@@ -104,7 +105,10 @@ public final class LfwDataset {
                 in.transferTo(OutputStreamSink.INSTANCE);
             }
         } catch (IOException e) {
-            throw new IOException("Cannot read the LFW archive " + path + ": " + e.getMessage()
+            String why = e instanceof java.io.EOFException || e.getMessage() == null
+                    ? "it ends early, so it is truncated (an interrupted download or copy?): fetch it again"
+                    : e.getMessage();
+            throw new IOException("Cannot read the LFW archive " + path + ": " + why
                     + " (expected lfw.tgz: a gzip-compressed tar of <Name>/<Name>_NNNN.jpg)", e);
         }
         if (entryOf.isEmpty()) {

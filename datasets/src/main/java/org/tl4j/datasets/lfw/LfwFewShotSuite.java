@@ -1,15 +1,19 @@
 package org.tl4j.datasets.lfw;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.tl4j.backbone.BuiltInModels;
 import org.tl4j.backbone.ImageTransferTask;
 import org.tl4j.backbone.LabelledImage;
 import org.tl4j.backbone.PretrainedSource;
 import org.tl4j.core.TransferProblem;
+import org.tl4j.core.eval.RequestException;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.core.suite.SuiteProvider;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.stream.Stream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +127,7 @@ public final class LfwFewShotSuite implements SuiteProvider {
     public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
         for (String k : context.parameters().keySet()) {
             if (!PARAMETERS.contains(k)) {
-                throw new IllegalArgumentException("Suite '" + name() + "' has no parameter '" + k + "'; it reads "
+                throw new RequestException("Suite '" + name() + "' has no parameter '" + k + "'; it reads "
                         + String.join(", ", PARAMETERS.stream().sorted().toList()));
             }
         }
@@ -134,12 +138,11 @@ public final class LfwFewShotSuite implements SuiteProvider {
             }
         }
         if (shots.isEmpty()) {
-            throw new IllegalArgumentException("Suite '" + name() + "': parameter shots names no value");
+            throw new RequestException("Suite '" + name() + "': parameter shots names no value");
         }
         int sourceMin = positive(context.parameter("source-min", "20"), "source-min");
         int targetMin = positive(context.parameter("target-min", "11"), "target-min");
-        Path lfw = context.parameters().containsKey("lfw") ? Path.of(context.parameter("lfw", ""))
-                : context.require("data/lfw/lfw-gray.tgz", "The LFW archive");
+        Path lfw = archive(context);
         Path models = context.require("models/face", "The pretrained face models folder");
         LfwDataset data = datasets.computeIfAbsent(lfw.toAbsolutePath().normalize().toString(), k -> {
             try {
@@ -151,11 +154,7 @@ public final class LfwFewShotSuite implements SuiteProvider {
         int max = shots.stream().mapToInt(Integer::intValue).max().orElseThrow();
         Split split = split(data, sourceMin, targetMin, max, seed);
         List<TransferProblem<?>> tasks = new ArrayList<>();
-        for (String model : context.parameter("models", "mobilefacenet-512d").split(",")) {
-            String m = model.trim();
-            if (m.isEmpty()) {
-                continue;
-            }
+        for (String m : modelNames(context)) {
             PretrainedSource src;
             try {
                 src = PretrainedSource.builtIn(m, models);
@@ -172,9 +171,62 @@ public final class LfwFewShotSuite implements SuiteProvider {
             }
         }
         if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("Suite '" + name() + "': parameter models names no model");
+            throw new RequestException("Suite '" + name() + "': parameter models names no model");
         }
         return tasks;
+    }
+
+    /** The LFW archive (or folder) and every model file the tasks read. */
+    @Override
+    public List<Path> dataFiles(SuiteContext context) {
+        List<Path> files = new ArrayList<>();
+        Path lfw = archive(context);
+        if (Files.isDirectory(lfw)) {
+            try (Stream<Path> walk = Files.walk(lfw)) {
+                walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list the LFW folder " + lfw + ": " + e.getMessage(), e);
+            }
+        } else {
+            files.add(lfw);
+        }
+        Path models = context.require("models/face", "The pretrained face models folder");
+        for (String m : modelNames(context)) {
+            files.add(BuiltInModels.file(m, models));
+        }
+        return files;
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("shots", "training images per target person, comma-separated (default 1,2,5,10)");
+        m.put("source-min", "source people have at least this many images (default 20)");
+        m.put("target-min", "target people have at least this many images and fewer than source-min (default 11)");
+        m.put("models", "built-in face networks, comma-separated (default mobilefacenet-512d)");
+        m.put("lfw", "the LFW archive or extracted folder (default <data>/data/lfw/lfw-gray.tgz)");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static Path archive(SuiteContext context) {
+        return context.parameters().containsKey("lfw") ? Path.of(context.parameter("lfw", ""))
+                : context.require("data/lfw/lfw-gray.tgz", "The LFW archive");
+    }
+
+    private List<String> modelNames(SuiteContext context) {
+        List<String> names = new ArrayList<>();
+        for (String model : context.parameter("models", "mobilefacenet-512d").split(",")) {
+            String m = model.trim();
+            if (m.isEmpty()) {
+                continue;
+            }
+            if (!BuiltInModels.contains(m)) {
+                throw new RequestException("Suite '" + name() + "': parameter models names an unknown model '" + m
+                        + "'; built-in: " + String.join(", ", BuiltInModels.names()));
+            }
+            names.add(m);
+        }
+        return names;
     }
 
     @Override
@@ -197,7 +249,7 @@ public final class LfwFewShotSuite implements SuiteProvider {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("Suite '" + name() + "': parameter " + key + "=" + v
+        throw new RequestException("Suite '" + name() + "': parameter " + key + "=" + v
                 + " must be a positive integer");
     }
 }

@@ -1,12 +1,16 @@
 package org.tl4j.datasets.lfw;
 
+import org.tl4j.backbone.BuiltInModels;
 import org.tl4j.backbone.PretrainedSource;
+import org.tl4j.core.NamedProviders;
 import org.tl4j.core.TransferProblem;
+import org.tl4j.core.eval.RequestException;
 import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.core.suite.SuiteProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * {@code lfw-identities}: few-shot face identification on LFW through the same harness as every other suite. The
@@ -33,8 +38,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LfwIdentitySuite implements SuiteProvider {
 
+    /** Parameters this suite reads, with their descriptions. */
+    private static final Map<String, String> PARAMETER_HELP = parameterHelp();
     /** Parameters this suite reads. */
-    public static final Set<String> PARAMETERS = Set.of("shots", "min-images", "models", "random-control", "lfw");
+    public static final Set<String> PARAMETERS = PARAMETER_HELP.keySet();
     /** Default training images per person. */
     public static final int DEFAULT_SHOTS = 5;
     /** Default least number of images a person needs. */
@@ -59,15 +66,16 @@ public final class LfwIdentitySuite implements SuiteProvider {
     public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
         for (String k : context.parameters().keySet()) {
             if (!PARAMETERS.contains(k)) {
-                throw new IllegalArgumentException("Suite '" + name() + "' has no parameter '" + k + "'; it reads "
-                        + String.join(", ", PARAMETERS.stream().sorted().toList()));
+                List<String> close = NamedProviders.closest(k, PARAMETERS);
+                throw new RequestException("Suite '" + name() + "' has no parameter '" + k + "'"
+                        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?") + " It reads "
+                        + String.join(", ", PARAMETERS));
             }
         }
         int shots = positive(context, "shots", DEFAULT_SHOTS);
         int minImages = positive(context, "min-images", DEFAULT_MIN_IMAGES);
         boolean random = bool(context.parameter("random-control", "true"));
-        Path lfw = context.parameters().containsKey("lfw") ? Path.of(context.parameter("lfw", ""))
-                : context.require("data/lfw/lfw-gray.tgz", "The LFW archive");
+        Path lfw = archive(context);
         Path models = context.require("models/face", "The pretrained face models folder");
         LfwDataset data = datasets.computeIfAbsent(lfw.toAbsolutePath().normalize().toString(), k -> {
             try {
@@ -79,11 +87,7 @@ public final class LfwIdentitySuite implements SuiteProvider {
         LfwIdentities.Split split = LfwIdentities.split(data, minImages, shots, seed);
         List<TransferProblem<?>> tasks = new ArrayList<>();
         String base = "lfw-" + shots + "shot";
-        for (String model : context.parameter("models", "mobilefacenet-512d").split(",")) {
-            String m = model.trim();
-            if (m.isEmpty()) {
-                continue;
-            }
+        for (String m : modelNames(context)) {
             try {
                 PretrainedSource src = PretrainedSource.builtIn(m, models);
                 tasks.add(LfwIdentities.task(base + "@" + m, data, split, minImages, src));
@@ -95,10 +99,69 @@ public final class LfwIdentitySuite implements SuiteProvider {
                 throw new UncheckedIOException("Cannot read the model '" + m + "' from " + models, e);
             }
         }
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("Suite '" + name() + "': parameter models names no model");
-        }
         return tasks;
+    }
+
+    /** The archive (or folder) of images and every model file the tasks read. */
+    @Override
+    public List<Path> dataFiles(SuiteContext context) {
+        List<Path> files = new ArrayList<>();
+        Path lfw = archive(context);
+        if (Files.isDirectory(lfw)) {
+            try (Stream<Path> walk = Files.walk(lfw)) {
+                walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list the LFW folder " + lfw + ": " + e.getMessage(), e);
+            }
+        } else {
+            files.add(lfw);
+        }
+        Path models = context.require("models/face", "The pretrained face models folder");
+        for (String m : modelNames(context)) {
+            files.add(BuiltInModels.file(m, models));
+        }
+        return files;
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return PARAMETER_HELP;
+    }
+
+    private static Map<String, String> parameterHelp() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("shots", "training images per person, drawn with each seed (default " + DEFAULT_SHOTS + ")");
+        m.put("min-images", "people with at least this many images take part (default " + DEFAULT_MIN_IMAGES + ")");
+        m.put("models", "built-in face networks, comma-separated (default mobilefacenet-512d)");
+        m.put("random-control", "also run each network with seeded random weights: true or false (default true)");
+        m.put("lfw", "the LFW archive or extracted folder (default <data>/data/lfw/lfw-gray.tgz)");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static Path archive(SuiteContext context) {
+        return context.parameters().containsKey("lfw") ? Path.of(context.parameter("lfw", ""))
+                : context.require("data/lfw/lfw-gray.tgz", "The LFW archive");
+    }
+
+    private List<String> modelNames(SuiteContext context) {
+        List<String> names = new ArrayList<>();
+        for (String model : context.parameter("models", "mobilefacenet-512d").split(",")) {
+            String m = model.trim();
+            if (m.isEmpty()) {
+                continue;
+            }
+            if (!BuiltInModels.contains(m)) {
+                List<String> close = NamedProviders.closest(m, BuiltInModels.names());
+                throw new RequestException("Suite '" + name() + "': parameter models names an unknown model '" + m
+                        + "'" + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
+                        + " Built-in: " + String.join(", ", BuiltInModels.names()));
+            }
+            names.add(m);
+        }
+        if (names.isEmpty()) {
+            throw new RequestException("Suite '" + name() + "': parameter models names no model");
+        }
+        return names;
     }
 
     @Override
@@ -123,7 +186,7 @@ public final class LfwIdentitySuite implements SuiteProvider {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new IllegalArgumentException("Suite '" + name() + "': parameter " + key + "=" + v
+        throw new RequestException("Suite '" + name() + "': parameter " + key + "=" + v
                 + " must be a positive integer");
     }
 
@@ -131,7 +194,7 @@ public final class LfwIdentitySuite implements SuiteProvider {
         return switch (v.trim().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("Suite '" + name() + "': parameter random-control=" + v
+            default -> throw new RequestException("Suite '" + name() + "': parameter random-control=" + v
                     + " must be true or false");
         };
     }

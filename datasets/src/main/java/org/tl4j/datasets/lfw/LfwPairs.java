@@ -1,6 +1,11 @@
 package org.tl4j.datasets.lfw;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +20,8 @@ import java.util.Set;
  * LFW's pair lists: {@code pairs.txt} (View 2: a header {@code 10 300}, then for each of the ten folds 300 matched
  * pairs {@code name n1 n2} followed by 300 mismatched pairs {@code name1 n1 name2 n2}) and the View 1 lists
  * ({@code pairsDevTrain.txt}, {@code pairsDevTest.txt}: a header {@code N}, then N matched and N mismatched pairs).
- * Fields are separated by tabs or spaces. Every malformed line fails with its line number and what was expected.
+ * Fields are separated by tabs or spaces; the file is UTF-8, with or without a byte-order mark. Every malformed line
+ * (or byte that is not UTF-8) fails with its line number and what was expected.
  * Immutable.
  */
 public final class LfwPairs {
@@ -59,7 +65,37 @@ public final class LfwPairs {
             throw new IllegalArgumentException("LFW pair list not found: " + file.toAbsolutePath().normalize()
                     + " (pass --pairs PATH to pairs.txt)");
         }
-        return parse(file.getFileName().toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
+        String name = file.getFileName().toString();
+        return parse(name, text(name, Files.readAllBytes(file)).lines().toList());
+    }
+
+    /**
+     * The file's text: UTF-8 (ASCII, as LFW's lists are) after an optional byte-order mark; a byte that is not UTF-8
+     * (e.g. a list saved as Latin-1) is reported with its line.
+     */
+    static String text(String fileName, byte[] b) {
+        int start = b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF ? 3 : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(b, start, b.length - start);
+        CharBuffer out = CharBuffer.allocate(b.length);
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            r = decoder.flush(out);
+        }
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (b[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new LfwFormatException(fileName, line, String.format(Locale.ROOT, "byte 0x%02X is not UTF-8 text "
+                    + "(a list saved in another encoding, e.g. Latin-1?): save it as UTF-8; LFW's names are plain "
+                    + "ASCII", b[at]));
+        }
+        return out.flip().toString();
     }
 
     /**
@@ -69,6 +105,11 @@ public final class LfwPairs {
      * @throws LfwFormatException naming the line of the first problem
      */
     public static LfwPairs parse(String fileName, List<String> lines) {
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+            // A byte-order mark is not part of the header; left in, it would make the first field unreadable.
+            lines = new ArrayList<>(lines);
+            lines.set(0, lines.get(0).substring(1));
+        }
         int first = 0;
         while (first < lines.size() && lines.get(first).isBlank()) {
             first++;

@@ -63,4 +63,37 @@ class LfwDatasetTest {
         IOException io = assertThrows(IOException.class, () -> LfwDataset.open(badGzip));
         assertTrue(io.getMessage().contains("bad.tgz"), io.getMessage());
     }
+
+    @Test
+    void aTruncatedArchiveIsCalledTruncated(@TempDir Path dir) throws IOException {
+        Path tgz = TinyLfw.archive(dir);
+        byte[] b = Files.readAllBytes(tgz);
+        Files.write(tgz, java.util.Arrays.copyOf(b, b.length / 3));
+        IOException e = assertThrows(IOException.class, () -> LfwDataset.open(tgz));
+        assertTrue(e.getMessage().startsWith("Cannot read the LFW archive " + tgz + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("Truncated"), e.getMessage());
+        assertTrue(!e.getMessage().contains(": null"), e.getMessage());
+    }
+
+    @Test
+    void aLinkInTheArchiveIsNamedAsALink(@TempDir Path dir) throws IOException {
+        Path tgz = dir.resolve("links.tgz");
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(Files.newOutputStream(tgz)))) {
+            byte[] img = TinyLfw.image(0, 1);
+            var real = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("lfw/Ann_A/Ann_A_0001.jpg");
+            real.setSize(img.length);
+            tar.putArchiveEntry(real);
+            tar.write(img);
+            tar.closeArchiveEntry();
+            var link = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("lfw/Ann_A/Ann_A_0002.jpg",
+                    org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+            link.setLinkName("Ann_A_0001.jpg");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LfwDataset.open(tgz));
+        assertTrue(e.getMessage().startsWith("links.tgz: entry 'lfw/Ann_A/Ann_A_0002.jpg' is a symbolic link to "
+                + "'Ann_A_0001.jpg', not an image"), e.getMessage());
+    }
 }

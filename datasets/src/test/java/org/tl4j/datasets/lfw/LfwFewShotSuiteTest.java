@@ -26,7 +26,7 @@ class LfwFewShotSuiteTest {
         people.put("Mid_A", 5);
         people.put("Mid_B", 6);
         people.put("Small_C", 2);
-        LfwDataset data = LfwDataset.open(TinyLfw.archive(dir, people));
+        LfwDataset data = LfwDataset.open(TinyLfw.archiveOf(dir, people));
         LfwFewShotSuite.Split s = LfwFewShotSuite.split(data, 8, 4, 3, 7L);
         Set<String> sourcePeople = new HashSet<>();
         s.source().forEach(i -> sourcePeople.add(i.label().getLabel()));

@@ -102,4 +102,26 @@ class LfwPairsTest {
         assertEquals(6000, p.pairs().size());
         assertEquals(300, p.fold(9).stream().filter(LfwPairs.Pair::same).count());
     }
+
+    @Test
+    void aByteOrderMarkIsSkippedAndOtherEncodingsAreNamedWithTheirLine(@org.junit.jupiter.api.io.TempDir
+                                                                         java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path f = dir.resolve("pairs.txt");
+        byte[] text = String.join("\n", valid()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bom = new byte[text.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, bom, 3, text.length);
+        java.nio.file.Files.write(f, bom);
+        assertEquals(8, LfwPairs.read(f).pairs().size());
+        List<String> marked = valid();
+        marked.set(0, "\uFEFF" + marked.get(0));
+        assertEquals(8, LfwPairs.parse("pairs.txt", marked).pairs().size());
+        List<String> latin = valid();
+        latin.set(3, "Jos\u00e9_A\t1\tBob_B\t2");
+        java.nio.file.Files.write(f, String.join("\n", latin).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        LfwFormatException e = assertThrows(LfwFormatException.class, () -> LfwPairs.read(f));
+        assertTrue(e.getMessage().startsWith("pairs.txt line 4: byte 0xE9 is not UTF-8 text"), e.getMessage());
+    }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A miniature LFW in the official archive layout, with a pair list, for tests without the shared data. */
 public final class TinyLfw {
@@ -49,19 +50,43 @@ public final class TinyLfw {
 
     /** Writes {@code lfw.tgz} ({@code lfw/<Name>/<Name>_NNNN.jpg}) into {@code dir}. */
     public static Path archive(Path dir) throws IOException {
-        return archive(dir, PEOPLE);
+        return archive(dir, PEOPLE, (key, bytes) -> bytes);
     }
 
     /** Writes {@code lfw.tgz} with {@code people} (name → image count) into {@code dir}. */
-    public static Path archive(Path dir, Map<String, Integer> people) throws IOException {
+    public static Path archiveOf(Path dir, Map<String, Integer> people) throws IOException {
+        return archive(dir, people, (key, bytes) -> bytes);
+    }
+
+    /**
+     * As {@link #archive(Path)}, with the bytes of the images keyed in {@code replaced} (e.g.
+     * {@code Ann_A/Ann_A_0001.jpg}) replaced, for tests of corrupt images.
+     */
+    public static Path archive(Path dir, Map<String, byte[]> replaced) throws IOException {
+        return archive(dir, PEOPLE, (key, bytes) -> replaced.getOrDefault(key, bytes));
+    }
+
+    /**
+     * Writes {@code lfw.tgz} into {@code dir} with the bytes of image {@code key} (e.g. {@code Ann_A/Ann_A_0003.jpg})
+     * replaced by {@code change} of them: damaged archives.
+     */
+    public static Path archive(Path dir, String key, UnaryOperator<byte[]> change) throws IOException {
+        return archive(dir, PEOPLE, (k, bytes) -> k.equals(key) ? change.apply(bytes) : bytes);
+    }
+
+    /** Writes {@code lfw.tgz} into {@code dir}, every image's bytes passed through {@code change(key, bytes)}. */
+    private static Path archive(Path dir, Map<String, Integer> people,
+                                java.util.function.BiFunction<String, byte[], byte[]> change)
+            throws IOException {
         Path f = dir.resolve("lfw.tgz");
         try (OutputStream os = Files.newOutputStream(f);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(os))) {
             int p = 0;
             for (Map.Entry<String, Integer> e : people.entrySet()) {
                 for (int i = 1; i <= e.getValue(); i++) {
-                    byte[] b = image(p, p * 100L + i);
-                    TarArchiveEntry t = new TarArchiveEntry("lfw/" + LfwDataset.imageKey(e.getKey(), i));
+                    String k = LfwDataset.imageKey(e.getKey(), i);
+                    byte[] b = change.apply(k, image(p, p * 100L + i));
+                    TarArchiveEntry t = new TarArchiveEntry("lfw/" + k);
                     t.setSize(b.length);
                     tar.putArchiveEntry(t);
                     tar.write(b);

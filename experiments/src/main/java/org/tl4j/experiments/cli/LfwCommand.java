@@ -2,6 +2,10 @@ package org.tl4j.experiments.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tl4j.core.eval.ProgressListener;
+import org.tl4j.core.eval.RequestException;
+import org.tl4j.core.learn.InnerLearners;
+import org.tl4j.experiments.run.OutputFolder;
+import org.tribuo.classification.LabelFactory;
 import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.datasets.lfw.LfwDataset;
 import org.tl4j.experiments.lfw.LfwEvaluation;
@@ -13,7 +17,9 @@ import org.tl4j.experiments.lfw.TransferVerdict;
 import org.tl4j.experiments.report.ReportWriter;
 import org.tl4j.backbone.BackboneOptions;
 import org.tl4j.backbone.BuiltInModels;
+import org.tl4j.backbone.CorruptImageException;
 import org.tl4j.backbone.EmbedderSettings;
+import org.tl4j.backbone.EmbeddingPipeline;
 import org.tl4j.backbone.EmbeddingSpec;
 import org.tl4j.backbone.OnnxGraphs;
 import org.tl4j.backbone.PretrainedSource;
@@ -25,7 +31,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -46,6 +51,9 @@ import java.util.concurrent.Callable;
         description = "LFW verification (10-fold, FaceNet protocol) and identity classification on frozen "
                 + "pretrained embeddings; writes lfw.csv, lfw.md, lfw-folds.csv, roc.png and provenance.json.")
 final class LfwCommand implements Callable<Integer> {
+
+    /** The files a run writes (what --overwrite replaces). */
+    static final List<String> OUTPUTS = List.of("lfw.csv", "lfw.md", "lfw-folds.csv", "roc.png", "provenance.json");
 
     @Option(names = "--lfw", paramLabel = "PATH",
             description = "lfw.tgz or its extracted folder (default: <data>/data/lfw/lfw-gray.tgz).")
@@ -75,8 +83,13 @@ final class LfwCommand implements Callable<Integer> {
     @Option(names = "--flip", description = "Test-time flip augmentation: sum each image's embedding with its mirror's.")
     boolean flip;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/lfw-<timestamp>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/lfw-<timestamp>); an "
+            + "existing one must be empty, or be named with --overwrite.")
     Path out;
+
+    @Option(names = "--overwrite", description = "Replace the outputs of an earlier tl lfw run in --out (other files "
+            + "are kept).")
+    boolean overwrite;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder holding the shared data/ and models/ (default: ../shared, or -Dtl4j.shared / TL4J_SHARED).")
@@ -122,7 +135,9 @@ final class LfwCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "32", description = "Images per inference batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--decode-threads", defaultValue = "1", description = "Threads decoding images ahead of inference (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--decode-threads", defaultValue = "" + EmbeddingPipeline.DEFAULT_DECODE_THREADS,
+            description = "Background threads preparing images ahead of inference; 0 = each batch is prepared on the "
+                    + "inference thread just before it runs (default: ${DEFAULT-VALUE}).")
     int decodeThreads;
 
     @Option(names = "--inference-threads", defaultValue = "1", description = "Batches embedded at once; with "
@@ -142,6 +157,25 @@ final class LfwCommand implements Callable<Integer> {
         }
         if (!(alpha > 0 && alpha < 1)) {
             throw new CommandLine.ParameterException(cl, "Invalid value for --alpha: " + alpha + " (must be in (0, 1))");
+        }
+        if (!(far > 0 && far < 1)) {
+            throw new CommandLine.ParameterException(cl, "Invalid value for --far: " + far + " (a false-accept rate in (0, 1))");
+        }
+        if (minImages < 2) {
+            throw new CommandLine.ParameterException(cl, "Invalid value for --min-images: " + minImages
+                    + " (must be at least 2: each person needs a training and a test image)");
+        }
+        if (trainPerPerson < 1 || trainPerPerson >= minImages) {
+            throw new CommandLine.ParameterException(cl, "Invalid value for --train-per-person: " + trainPerPerson
+                    + " (must be in 1.." + (minImages - 1) + ", below --min-images " + minImages
+                    + ", so every person keeps a test image)");
+        }
+        for (String l : learners) {
+            try {
+                InnerLearners.named(l, new LabelFactory());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "Invalid value for --learners: " + e.getMessage());
+            }
         }
         Path root = data != null ? data : SuiteContext.defaults().dataRoot();
         SuiteContext ctx = new SuiteContext(root, Map.of());
@@ -180,12 +214,46 @@ final class LfwCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "Invalid value for --model: " + e.getMessage());
         }
 
+        String command = "tl " + String.join(" ", cl.getParseResult().originalArgs());
+        OutputFolder folder = OutputFolder.lock(dir, "--out", command);
+        boolean done = false;
+        try {
+            List<String> held = folder.contents();
+            if (!held.isEmpty() && !overwrite) {
+                boolean earlier = held.stream().anyMatch(OUTPUTS::contains);
+                throw new RequestException("Invalid value for --out: " + folder.dir() + " is not empty (it holds "
+                        + String.join(", ", held.subList(0, Math.min(5, held.size()))) + (held.size() > 5 ? ", ..." : "")
+                        + (earlier ? ", the outputs of an earlier tl lfw run" : "") + "): choose another --out, or pass "
+                        + "--overwrite to replace the files tl lfw writes there (" + String.join(", ", OUTPUTS)
+                        + "; other files are kept)");
+            }
+            int code = evaluate(cl, folder, lfwPath, pairsPath, base, sources, root, started, t0);
+            done = true;
+            return code;
+        } finally {
+            if (done) {
+                folder.close();
+            } else {
+                folder.abandon();
+            }
+        }
+    }
+
+    /** Embeds, evaluates and writes the outputs into {@code folder}. */
+    private int evaluate(CommandLine cl, OutputFolder folder, Path lfwPath, Path pairsPath, EmbedderSettings base,
+                         List<PretrainedSource> sources, Path root, OffsetDateTime started, long t0) throws IOException {
+        Path dir = folder.dir();
         PrintWriter o = cl.getOut();
         PrintStream err = new PrintStream(new WriterStream(cl.getErr()), true);
         boolean terminal = System.console() != null && System.getenv("CI") == null;
         ProgressListener progress = new ConsoleProgress(terminal ? System.err : err, terminal, "chunks of 256 images");
 
         LfwPairs pairList = LfwPairs.read(pairsPath);
+        if (pairList.folds() < 2) {
+            throw new RequestException("Invalid value for --pairs: " + pairsPath + " holds " + pairList.folds()
+                    + " fold of pairs; the verification protocol chooses each fold's threshold on the other folds, so "
+                    + "it needs at least 2: pass a View 2 list (pairs.txt: 10 folds)");
+        }
         err.println("reading " + lfwPath + " ...");
         LfwDataset dataset = LfwDataset.open(lfwPath);
         LfwEvaluation.checkPairs(dataset, pairList, pairsPath.getFileName().toString());
@@ -202,7 +270,15 @@ final class LfwCommand implements Callable<Integer> {
             List<LfwEvaluation.Row> modeRows = new ArrayList<>();
             for (PretrainedSource s : sources) {
                 err.println("== " + s.name() + (aligned ? " (aligned)" : "") + ": trained on " + s.trainedOn());
-                LfwEvaluation.Row r = LfwEvaluation.run(dataset, pairList, s, opts, progress);
+                LfwEvaluation.Row r;
+                try {
+                    r = LfwEvaluation.run(dataset, pairList, s, opts, progress);
+                } catch (CorruptImageException e) {
+                    // The protocols' pairs and splits are fixed: a run without an image would not be LFW's.
+                    throw new IOException(e.getMessage() + ". tl lfw stops at a damaged image rather than leave it "
+                            + "out of the fixed protocols: replace the file (extract or download the archive again) "
+                            + "and rerun; the embeddings computed so far are cached, so the rerun resumes", e);
+                }
                 err.printf(Locale.ROOT, "   verification %.2f%% ± %.2f, %s%n", 100 * r.verification().accuracy(),
                         100 * r.verification().accuracyStd(), r.embedding().summary());
                 modeRows.add(r);
@@ -214,12 +290,13 @@ final class LfwCommand implements Callable<Integer> {
                 TransferVerdict v = r.source().kind() == PretrainedSource.Kind.NONE ? TransferVerdict.control()
                         : control == null ? null
                         : TransferVerdict.of(r.verification().foldAccuracy(), control.verification().foldAccuracy(), alpha);
-                entries.add(new LfwReport.Entry(r, v == null ? new TransferVerdict(TransferVerdict.Kind.NONE, Double.NaN,
-                        Double.NaN, Double.NaN) : v));
+                entries.add(new LfwReport.Entry(r, v == null ? TransferVerdict.noControl() : v));
                 rows.add(r);
             }
         }
-        Files.createDirectories(dir);
+        if (overwrite) {
+            folder.delete(OUTPUTS);
+        }
         Map<String, Object> info = provenance(cl, started, lfwPath, pairsPath, dataset, pairList, entries, base, root);
         LfwReport.writeCsv(entries, learners, dir.resolve("lfw.csv"));
         LfwReport.writeFolds(entries, dir.resolve("lfw-folds.csv"));
@@ -231,7 +308,7 @@ final class LfwCommand implements Callable<Integer> {
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(info) + "\n"));
         o.print(LfwReport.table(entries));
         for (LfwReport.Entry e : entries) {
-            if (e.verdict().kind() != TransferVerdict.Kind.CONTROL && !Double.isNaN(e.verdict().gainPp())) {
+            if (e.verdict().kind() != TransferVerdict.Kind.CONTROL) {
                 o.println(e.row().label() + ": " + e.verdict().sentence(e.row().source().name()));
             }
         }
@@ -261,6 +338,7 @@ final class LfwCommand implements Callable<Integer> {
         p.put("pairs", pairsPath.getFileName().toString());
         p.put("pairsSha256", OnnxGraphs.sha256(pairsPath));
         p.put("pairCount", pairList.pairs().size());
+        p.put("folds", pairList.folds());
         p.put("farTarget", far);
         p.put("minImages", minImages);
         p.put("trainPerPerson", trainPerPerson);

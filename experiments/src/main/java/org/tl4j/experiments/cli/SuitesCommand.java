@@ -10,7 +10,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code tl suites}: the registered suites. */
+/** {@code tl suites}: the registered suites and the parameters each reads. */
 @Command(name = "suites", mixinStandardHelpOptions = true, description = "List the suites tl run can run.")
 final class SuitesCommand implements Callable<Integer> {
 
@@ -20,11 +20,20 @@ final class SuitesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TextTable t = new TextTable(List.of("suite", "description"));
-        for (SuiteProvider s : SuiteRegistry.load().suites()) {
+        List<SuiteProvider> suites = SuiteRegistry.load().suites();
+        for (SuiteProvider s : suites) {
             t.add(List.of(s.name(), s.description()));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(t.render());
+        out.println();
+        out.println("Parameters (tl run --param KEY=VALUE):");
+        for (SuiteProvider s : suites) {
+            if (s.parameters().isEmpty()) {
+                out.println("  " + s.name() + ": none");
+            }
+            s.parameters().forEach((k, v) -> out.println("  " + s.name() + ": " + k + " - " + v));
+        }
         out.flush();
         return 0;
     }

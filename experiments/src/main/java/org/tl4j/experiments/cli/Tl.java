@@ -1,6 +1,7 @@
 package org.tl4j.experiments.cli;
 
 import org.tl4j.core.Tl4j;
+import org.tl4j.core.eval.RequestException;
 import org.tribuo.Tribuo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,8 @@ import java.io.PrintWriter;
 
 /**
  * The {@code tl} command: lists strategies and suites and runs evaluations. Exit codes: 0 success, 1 failure
- * (including a run in which some fit failed), 2 usage error with a message naming the bad argument.
+ * (including a run in which some fit failed), 2 usage error with a message naming the bad argument — picocli's own
+ * and every {@link RequestException} a command throws.
  */
 @Command(name = "tl", mixinStandardHelpOptions = true, versionProvider = Tl.Version.class,
         description = "tl4j: transfer learning for Java. Compare transfer strategies against baselines with "
@@ -39,13 +41,27 @@ public final class Tl implements Runnable {
 
     /** Runs {@code tl} with the given output streams; returns the exit status. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute(new CommandLine(new Tl()), out, err, args);
+    }
+
+    /**
+     * Runs {@code cl} — the {@code tl} command, possibly with subcommands added (module {@code spark} adds
+     * {@code tl spark}) — with tl's logging, error handling and exit codes.
+     */
+    public static int execute(CommandLine cl, PrintWriter out, PrintWriter err, String... args) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         Logs.configure(verbose);
-        CommandLine cl = new CommandLine(new Tl());
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof RequestException) {
+                // A request that cannot be met as given (found by the command, e.g. against the suite): a usage error.
+                cmd.getErr().println("tl: usage error: " + ex.getMessage());
+                cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+                cmd.getErr().flush();
+                return CommandLine.ExitCode.USAGE;
+            }
             cmd.getErr().println("tl: error: " + ex.getMessage());
             if (verbose) {
                 ex.printStackTrace(cmd.getErr());

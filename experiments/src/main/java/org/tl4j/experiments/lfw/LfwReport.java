@@ -110,13 +110,16 @@ public final class LfwReport {
     /** Writes {@code lfw.md}. */
     public static void writeMarkdown(List<Entry> entries, Map<String, Object> info, Path file) throws IOException {
         StringBuilder sb = new StringBuilder("# LFW: deep feature transfer with frozen pretrained embeddings\n\n");
+        int folds = entries.isEmpty() ? 0 : entries.get(0).row().verification().folds();
         if (info.containsKey("command")) {
             sb.append("Command: `").append(info.get("command")).append("`\n\n");
         }
         sb.append("Data: `").append(info.get("lfw")).append("` (").append(info.get("lfwImages")).append(" images), pairs `")
                 .append(info.get("pairs")).append("` (View 2). Protocols: verification as FaceNet's LFW validation "
-                        + "(10 folds; the squared-Euclidean threshold maximising accuracy on nine folds is applied to "
-                        + "the tenth; accuracy ± population std over folds; VAL at FAR = ")
+                        + "(").append(folds).append(" folds; each fold in turn is held out and the squared-Euclidean "
+                        + "threshold maximising accuracy on the other ").append(folds - 1)
+                .append(folds == 2 ? " fold" : " folds").append(" is applied to it; "
+                        + "accuracy ± population std over folds; VAL at FAR = ")
                 .append(info.get("farTarget")).append(" with the threshold from the training folds; ROC, AUC and EER "
                         + "pooled over all pairs). Identity classification: people with at least ")
                 .append(info.get("minImages")).append(" images, ").append(info.get("trainPerPerson"))
@@ -147,9 +150,16 @@ public final class LfwReport {
                     .append(e.verdict().label()).append(" |\n");
         }
         sb.append("\nPercentages; images/s counts images embedded in this run (`cached` when all came from the "
-                + "embedding cache). Transfer: each source against the no-source control (`pixels`: the same crops, "
-                + "32×32 gray, centred, unit norm) with the same alignment, by a one-sided paired t-test over the ten "
-                + "folds' verification errors (α = ").append(info.get("alpha")).append(").\n\n## Verdicts\n\n");
+                + "embedding cache). ");
+        if (entries.stream().anyMatch(e -> e.verdict().kind() == TransferVerdict.Kind.NO_CONTROL)) {
+            sb.append("Transfer: no verdicts (`n/a`): the no-source control (`pixels`) was not run (`--no-pixels`), "
+                    + "and without it whether a source helps cannot be tested.\n\n## Verdicts\n\n");
+        } else {
+            sb.append("Transfer: each source against the no-source control (`pixels`: the same crops, 32×32 gray, "
+                    + "centred, unit norm) with the same alignment, by a one-sided paired t-test over the ")
+                    .append(folds).append(" folds' verification errors (α = ").append(info.get("alpha"))
+                    .append(").\n\n## Verdicts\n\n");
+        }
         for (Entry e : entries) {
             sb.append("- **").append(e.row().label()).append("**: ").append(e.verdict().sentence(e.row().source().name()))
                     .append(".\n");

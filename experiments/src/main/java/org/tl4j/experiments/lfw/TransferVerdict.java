@@ -26,7 +26,9 @@ public record TransferVerdict(Kind kind, double gainPp, double pUseful, double p
         /** Significantly less accurate than no source. */
         NEGATIVE,
         /** This row is the control itself. */
-        CONTROL
+        CONTROL,
+        /** No verdict: the control was not run ({@code --no-pixels}), so there is nothing to compare with. */
+        NO_CONTROL
     }
 
     /**
@@ -60,6 +62,11 @@ public record TransferVerdict(Kind kind, double gainPp, double pUseful, double p
         return new TransferVerdict(Kind.CONTROL, 0, Double.NaN, Double.NaN);
     }
 
+    /** No verdict, for a run without the control: the gain and p-values are unknown (NaN). */
+    public static TransferVerdict noControl() {
+        return new TransferVerdict(Kind.NO_CONTROL, Double.NaN, Double.NaN, Double.NaN);
+    }
+
     /** A sentence for reports. */
     public String sentence(String source) {
         return switch (kind) {
@@ -70,6 +77,8 @@ public record TransferVerdict(Kind kind, double gainPp, double pUseful, double p
             case NEGATIVE -> String.format(Locale.ROOT, "negative transfer: %s is %.2f pp less accurate than no source "
                     + "(p = %.2g); this source gives no useful transfer", source, -gainPp, pWorse);
             case CONTROL -> "control (no source)";
+            case NO_CONTROL -> "no verdict: the no-source control (pixels) was not run (--no-pixels), so whether "
+                    + source + " transfers usefully is not known";
         };
     }
 
@@ -80,6 +89,7 @@ public record TransferVerdict(Kind kind, double gainPp, double pUseful, double p
             case NONE -> "none";
             case NEGATIVE -> "NEGATIVE";
             case CONTROL -> "control";
+            case NO_CONTROL -> "n/a";
         };
     }
 }

@@ -24,13 +24,18 @@ import java.util.Optional;
 /**
  * A {@link RunStore} kept in {@code runs.csv}: every finished run is appended and flushed at once, so an
  * interrupted {@code tl run} loses at most the fit in progress and {@code tl run --resume} continues from the file.
- * Metric values are written with {@link Double#toString}, which round-trips exactly.
+ * Metric values are written with {@link Double#toString}, which round-trips exactly. The last column holds the
+ * model's one-line {@linkplain org.tl4j.core.TransferModel#summary() summary}; a file written before that column
+ * existed ({@link #LEGACY_HEADER}) is read (its runs have empty summaries) and rewritten in the current format
+ * before anything is appended, so {@code --resume} continues such runs.
  */
 public final class CsvRunStore implements RunStore, AutoCloseable {
 
     /** The file's header. */
     public static final List<String> HEADER = List.of("suite", "task", "strategy", "approach", "seed", "fit_ms",
-            "metrics", "error");
+            "metrics", "error", "summary");
+    /** The header of files written before the summary column. */
+    public static final List<String> LEGACY_HEADER = HEADER.subList(0, HEADER.size() - 1);
 
     private final Path file;
     private final Map<String, RunRecord> records = new LinkedHashMap<>();
@@ -46,7 +51,9 @@ public final class CsvRunStore implements RunStore, AutoCloseable {
         boolean exists = Files.exists(file) && Files.size(file) > 0;
         if (exists) {
             dropIncompleteLastLine();
-            read();
+            if (!read()) {
+                upgrade();
+            }
         }
         BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
@@ -70,6 +77,15 @@ public final class CsvRunStore implements RunStore, AutoCloseable {
     @Override
     public synchronized void save(RunRecord r) {
         records.put(r.key(), r);
+        try {
+            print(printer, r);
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not append to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void print(CSVPrinter p, RunRecord r) throws IOException {
         StringBuilder metrics = new StringBuilder();
         for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
             if (!metrics.isEmpty()) {
@@ -77,13 +93,21 @@ public final class CsvRunStore implements RunStore, AutoCloseable {
             }
             metrics.append(e.getKey()).append('=').append(e.getValue());
         }
-        try {
-            printer.printRecord(r.suite(), r.task(), r.strategy(), r.approach(), r.seed(), r.fitMillis(), metrics,
-                    r.error() == null ? "" : r.error());
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not append to " + file + ": " + e.getMessage(), e);
-        }
+        p.printRecord(r.suite(), r.task(), r.strategy(), r.approach(), r.seed(), r.fitMillis(), metrics,
+                r.error() == null ? "" : r.error(), r.summary());
+    }
+
+    /** Rewrites a file in the legacy format with the current header (the runs read, empty summaries). */
+    private void upgrade() throws IOException {
+        ReportWriter.atomically(file, w -> {
+            CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT);
+            p.printRecord(HEADER);
+            for (RunRecord r : records.values()) {
+                print(p, r);
+            }
+            p.flush();
+        });
+        LOGGER.info(file + ": rewritten with the summary column (" + records.size() + " runs kept)");
     }
 
     @Override
@@ -109,17 +133,50 @@ public final class CsvRunStore implements RunStore, AutoCloseable {
 
     private static final java.util.logging.Logger LOGGER = java.util.logging.Logger.getLogger(CsvRunStore.class.getName());
 
-    private void read() throws IOException {
+    /** Thrown for a fit recorded twice with different results. */
+    private static final class DuplicateRunException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        DuplicateRunException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A fit recorded twice (the store never appends a fit it holds, so the file was edited or concatenated): the
+     * same result is kept once with a warning; a different result is refused, as either could be the one reported.
+     */
+    private void duplicate(RunRecord earlier, RunRecord again, long earlierLine, long line) {
+        String what = "task " + again.task() + ", strategy " + again.strategy() + ", seed " + again.seed();
+        if (earlier.metrics().equals(again.metrics()) && java.util.Objects.equals(earlier.error(), again.error())) {
+            LOGGER.warning(file + " line " + line + " repeats the fit of line " + earlierLine + " (" + what
+                    + ") with the same result; it is counted once");
+            return;
+        }
+        throw new DuplicateRunException(file + " line " + line + " records the fit of line " + earlierLine + " (" + what
+                + ") again with a different result (" + describe(earlier) + " on line " + earlierLine + ", "
+                + describe(again) + " on line " + line + "): delete the wrong line and resume");
+    }
+
+    private static String describe(RunRecord r) {
+        return r.error() != null ? "failed: " + r.error() : r.metrics().toString();
+    }
+
+    /** Reads the runs; returns whether the file has the current header (false: the legacy one). */
+    private boolean read() throws IOException {
+        Map<String, Long> lines = new java.util.HashMap<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-            if (!p.getHeaderNames().equals(HEADER)) {
+            boolean current = p.getHeaderNames().equals(HEADER);
+            if (!current && !p.getHeaderNames().equals(LEGACY_HEADER)) {
                 throw new IllegalArgumentException(file + " is not a tl4j runs file: header " + p.getHeaderNames()
                         + ", expected " + HEADER);
             }
+            int fields = current ? HEADER.size() : LEGACY_HEADER.size();
             for (CSVRecord rec : p) {
                 long line = rec.getRecordNumber() + 1;
                 if (!rec.isConsistent()) {
-                    throw new IllegalArgumentException(file + " line " + line + ": expected " + HEADER.size()
+                    throw new IllegalArgumentException(file + " line " + line + ": expected " + fields
                             + " fields, found " + rec.size() + " (an interrupted write?): delete that line and resume");
                 }
                 try {
@@ -136,13 +193,22 @@ public final class CsvRunStore implements RunStore, AutoCloseable {
                     String error = rec.get("error");
                     RunRecord run = new RunRecord(rec.get("suite"), rec.get("task"), rec.get("strategy"),
                             rec.get("approach"), Long.parseLong(rec.get("seed")), m, Long.parseLong(rec.get("fit_ms")),
-                            error.isEmpty() ? null : error);
+                            error.isEmpty() ? null : error, current ? rec.get("summary") : "");
+                    RunRecord earlier = records.get(run.key());
+                    if (earlier != null) {
+                        duplicate(earlier, run, lines.get(run.key()), line);
+                        continue;
+                    }
                     records.put(run.key(), run);
+                    lines.put(run.key(), line);
+                } catch (DuplicateRunException e) {
+                    throw e;
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException(file + " line " + line + " is malformed (" + e.getMessage()
                             + "): delete that line and resume", e);
                 }
             }
+            return current;
         }
     }
 }

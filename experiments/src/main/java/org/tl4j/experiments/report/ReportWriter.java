@@ -10,6 +10,7 @@ import org.tl4j.core.eval.EvaluationReport;
 import org.tl4j.core.eval.Metric;
 import org.tl4j.core.eval.NegativeTransferTest;
 import org.tl4j.core.eval.ResultRow;
+import org.tl4j.core.eval.RunRecord;
 import org.tl4j.core.eval.SummaryRow;
 import org.tl4j.core.math.SampleStatistics;
 
@@ -28,8 +29,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes an {@link EvaluationReport} as {@code results.csv}, {@code results.md}, {@code discrepancy.csv} and
- * {@code provenance.json}. Each file is written to a temporary name and moved into place, so a reader never sees
+ * Writes an {@link EvaluationReport} as {@code results.csv} (with {@code models.csv} beside it),
+ * {@code results.md}, {@code discrepancy.csv} and {@code provenance.json}. Each file is written to a temporary name and moved into place, so a reader never sees
  * half a file.
  */
 public final class ReportWriter {
@@ -38,6 +39,10 @@ public final class ReportWriter {
     public static final List<String> RESULTS_HEADER = List.of("suite", "task", "strategy", "approach", "seed", "metric",
             "value", "target_only", "source_only", "ntg", "negative_transfer", "fit_ms", "published", "error");
 
+    /** The header of {@code models.csv}. */
+    public static final List<String> MODELS_HEADER = List.of("suite", "task", "strategy", "approach", "seed",
+            "summary");
+
     /** The header of {@code discrepancy.csv}. */
     public static final List<String> DISCREPANCY_HEADER = List.of("task", "seed", "source", "target", "mmd_linear",
             "mmd_rbf", "rbf_sigma", "proxy_a_distance", "coral");
@@ -45,8 +50,12 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    /** Writes {@code results.csv}: one row per run and metric. */
+    /**
+     * Writes {@code results.csv}: one row per run and metric; and {@code models.csv} in the same folder
+     * ({@link #writeModelsCsv}).
+     */
     public static void writeResultsCsv(EvaluationReport r, Path file) throws IOException {
+        writeModelsCsv(r, file.toAbsolutePath().resolveSibling("models.csv"));
         atomically(file, w -> {
             try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
                 p.printRecord(RESULTS_HEADER);
@@ -55,6 +64,25 @@ public final class ReportWriter {
                             row.metric().name(), num(row.value()), num(row.targetOnly()), num(row.sourceOnly()),
                             num(row.ntg()), row.negativeTransfer().csv(), row.fitMillis(), num(row.published()),
                             row.error() == null ? "" : row.error());
+                }
+            }
+        });
+    }
+
+    /**
+     * Writes {@code models.csv}: one row per run whose model gave a one-line
+     * {@linkplain org.tl4j.core.TransferModel#summary() summary} (e.g. the predicate mapping of a relational
+     * transfer), in run order; only the header when none did.
+     */
+    public static void writeModelsCsv(EvaluationReport r, Path file) throws IOException {
+        atomically(file, w -> {
+            try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
+                p.printRecord(MODELS_HEADER);
+                for (RunRecord run : r.runs()) {
+                    if (!run.summary().isEmpty()) {
+                        p.printRecord(run.suite(), run.task(), run.strategy(), run.approach(), run.seed(),
+                                run.summary());
+                    }
                 }
             }
         });
@@ -151,6 +179,7 @@ public final class ReportWriter {
                                     + m.needs() + ", which these models do not give").append(".\n\n");
                 }
             }
+            modelNotes(r, e.getKey(), sb);
             if (!roles.containsKey(BaselineRole.TARGET_ONLY)) {
                 sb.append("No target-only baseline applies to this task (").append(r.tasks().getOrDefault(e.getKey(), ""))
                         .append("): the negative transfer gap is n/a.\n\n");
@@ -193,6 +222,33 @@ public final class ReportWriter {
             sb.append('\n');
         }
         atomically(file, w -> w.write(sb.toString()));
+    }
+
+    /**
+     * The "Model notes" of a task: each strategy's model summaries, identical ones over seeds given once with their
+     * seeds.
+     */
+    private static void modelNotes(EvaluationReport r, String task, StringBuilder sb) {
+        Map<String, Map<String, List<Long>>> notes = new LinkedHashMap<>();
+        for (RunRecord run : r.runs()) {
+            if (run.task().equals(task) && !run.summary().isEmpty()) {
+                notes.computeIfAbsent(run.strategy(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(run.summary(), k -> new ArrayList<>()).add(run.seed());
+            }
+        }
+        if (notes.isEmpty()) {
+            return;
+        }
+        sb.append("Model notes:\n\n");
+        for (Map.Entry<String, Map<String, List<Long>>> n : notes.entrySet()) {
+            for (Map.Entry<String, List<Long>> s : n.getValue().entrySet()) {
+                List<Long> seeds = s.getValue();
+                sb.append("- `").append(n.getKey()).append("`, seed").append(seeds.size() > 1 ? "s " : " ")
+                        .append(seeds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")))
+                        .append(": ").append(s.getKey()).append('\n');
+            }
+        }
+        sb.append('\n');
     }
 
     /** Writes {@code provenance.json}. */

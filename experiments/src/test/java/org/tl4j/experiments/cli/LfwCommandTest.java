@@ -13,9 +13,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,12 +75,29 @@ class LfwCommandTest {
     }
 
     @Test
+    void aTruncatedJpegStopsTheRunNamingTheImageAndTheFix(@TempDir Path dir) throws IOException {
+        // Cut to a third, the JPEG used to decode with grey filling the rest and change the results without a word.
+        Path tgz = TinyLfw.archive(dir, "Ann_A/Ann_A_0002.jpg", b -> Arrays.copyOf(b, b.length / 3));
+        Path pairs = TinyLfw.pairs(dir);
+        Path out = dir.resolve("out");
+        TlCommandTest.Result r = TlCommandTest.tl("lfw", "--lfw", tgz.toString(), "--pairs", pairs.toString(),
+                "--model", "pixels", "--min-images", "4", "--train-per-person", "2", "--images", "used",
+                "--cache", dir.resolve("cache").toString(), "--threads", "1", "--out", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("Cannot decode image 'Ann_A/Ann_A_0002.jpg' as JPEG")
+                && r.err().contains("premature end") && r.err().contains("replace the file"), r.err());
+        assertFalse(Files.exists(out.resolve("lfw.csv")), "no results from a damaged archive");
+    }
+
+    @Test
     void backboneBenchPrintsRawAndPipelineRates(@TempDir Path dir) throws IOException {
         Path tgz = TinyLfw.archive(dir);
         TlCommandTest.Result r = TlCommandTest.tl("bench", "backbone", "--model", "pixels", "--lfw", tgz.toString(),
                 "--batch", "1,4", "--images", "8", "--repeats", "1", "--threads", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("pipeline/raw") && r.out().contains("memory"), r.out());
+        assertTrue(r.out().contains("preparation/inference") && r.out().contains("where preparation goes")
+                && r.out().contains("decode (JDK Image I/O"), r.out());
         assertEquals(2, r.out().lines().filter(l -> l.matches("^[14] .*")).count(), r.out());
     }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,16 +158,20 @@ class TlCommandTest {
         Result r = tl("run", "--seeds", "1", "--strategies", "pooled", "-o", "inner=1nn", "--no-discrepancy",
                 "--out", dir.resolve("o").toString());
         assertEquals(0, r.code(), r.err());
+        // An option applies to every task its strategy runs on: a classifier for the suite's regression tasks is
+        // refused before anything is fitted or written.
         Result wrongType = tl("run", "--seeds", "1", "-o", "inner=linear-svm", "--out", dir.resolve("q").toString());
-        assertEquals(1, wrongType.code());
+        assertEquals(2, wrongType.code());
         assertTrue(wrongType.err().contains("Unknown inner learner 'linear-svm' for regression"), wrongType.err());
+        assertTrue(wrongType.err().contains("(Regressor outputs)"), wrongType.err());
+        assertFalse(Files.exists(dir.resolve("q")), "a refused start leaves no folder behind");
         Result bad = tl("run", "--seeds", "1", "-o", "pooled.iner=1nn", "--out", dir.resolve("p").toString());
-        assertEquals(1, bad.code());
+        assertEquals(2, bad.code());
         assertTrue(bad.err().contains("did you mean inner"), bad.err());
     }
 
     /** fit_ms (column 12) differs between runs; everything else must not. */
-    private static String stripTimes(String csv) throws IOException {
+    static String stripTimes(String csv) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (CSVRecord r : csv(csv)) {
             List<String> l = new java.util.ArrayList<>(r.toList());

@@ -16,6 +16,8 @@ import org.tl4j.core.TransferStrategyProvider;
 import org.tl4j.core.TransferTask;
 import org.tl4j.core.contract.TinyTasks;
 import org.tl4j.core.suite.SuiteRegistry;
+import org.tl4j.relational.problem.RelationalTransferProblem;
+import org.tl4j.relational.synthetic.SyntheticRelationalDomains;
 import org.tribuo.Output;
 
 import java.nio.file.Path;
@@ -45,7 +47,10 @@ class AllStrategiesTest {
             TransferTask.DATA_KIND, seed -> List.of(TinyTasks.classification(seed), TinyTasks.covariateShift(seed),
                     TinyTasks.regression(seed)),
             ImageTransferTask.DATA_KIND, seed -> List.of(TinyImages.task(seed, TinyImages.source(modelDir)),
-                    TinyImages.taskWithSourceImages(seed, TinyImages.source(modelDir))));
+                    TinyImages.taskWithSourceImages(seed, TinyImages.source(modelDir))),
+            RelationalTransferProblem.DATA_KIND, seed -> List.of(
+                    SyntheticRelationalDomains.problem(true, 40, 16, 24, seed),
+                    SyntheticRelationalDomains.problem(false, 40, 16, 24, seed)));
 
     /** Strategies that must be registered; each module's issue adds its names. */
     static final Set<String> EXPECTED = Set.of("pooled", "source-only", "target-only",
@@ -53,7 +58,8 @@ class AllStrategiesTest {
             "tradaboost", "tradaboost-r2", "two-stage-tradaboost-r2",
             "pca", "tca", "sstca", "jda", "bda", "coral", "sa", "gfk", "feda", "pretrained-embedding", "pixels",
             "regular-transfer", "mtl-shared", "lin-int", "fine-tune-linear", "fine-tune-head",
-            "fine-tune-head-progressive", "fine-tune-tail", "fine-tune-tail-progressive");
+            "fine-tune-head-progressive", "fine-tune-tail", "fine-tune-tail-progressive",
+            "rdn-boost", "mapped-source", "treeboostler", "treeboostler-no-revision");
 
     static Stream<String> names() {
         return StrategyRegistry.load().names().stream();
@@ -64,7 +70,7 @@ class AllStrategiesTest {
         StrategyRegistry r = StrategyRegistry.load();
         assertTrue(r.names().containsAll(EXPECTED), "registered: " + r.names());
         assertEquals(r.names().size(), Set.copyOf(r.names()).size());
-        assertTrue(SuiteRegistry.load().names().contains("synthetic"));
+        assertTrue(SuiteRegistry.load().names().containsAll(List.of("synthetic", "relational")));
     }
 
     @ParameterizedTest

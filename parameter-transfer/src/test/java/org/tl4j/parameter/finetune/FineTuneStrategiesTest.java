@@ -161,8 +161,8 @@ class FineTuneStrategiesTest {
     void fineTuningLearnsTheTinyTask(@TempDir Path dir) {
         ImageTransferTask t = TinyImages.taskWithSourceImages(2, TinyConvNet.source(dir));
         for (TransferStrategy<Label, ImageTransferTask> s : List.<TransferStrategy<Label, ImageTransferTask>>of(
-                quick(new HeadFineTuneStrategy(true), Map.of("stepsPerStage", "60", "hidden", "16")),
-                quick(new TailFineTuneStrategy(true), Map.of("stepsPerStage", "60")))) {
+                quick(new HeadFineTuneStrategy(true), Map.of("stepsPerStage", "120", "hidden", "16")),
+                quick(new TailFineTuneStrategy(true), Map.of("stepsPerStage", "120")))) {
             TransferModel<Label> m = s.fit(t, 1L);
             List<Prediction<Label>> p = m.predictTargetTest(t);
             double acc = Metrics.accuracy(t.targetTestTruth(), p.stream().map(Prediction::getOutput).toList());

@@ -24,6 +24,8 @@ public final class RelationalDataset {
     private final List<GroundAtom> negatives;
     private final List<String> notes;
     private final FactStore store;
+    /** The content digest, computed on first use (idempotent, so a race only computes it twice). */
+    private volatile String digest;
 
     /**
      * @param name      a name such as {@code uwcse/fold_1/test}
@@ -215,6 +217,27 @@ public final class RelationalDataset {
     /** The indexed facts. */
     public FactStore store() {
         return store;
+    }
+
+    /**
+     * The hex SHA-256 of the content: the target, then the facts, the positives and the negatives, one atom per line
+     * in their order, each list preceded by its size. Two datasets with the same digest hold the same atoms; the
+     * name and notes are not part of it.
+     */
+    public String digest() {
+        String d = digest;
+        if (d == null) {
+            StringBuilder b = new StringBuilder(target).append('\n');
+            for (List<GroundAtom> list : List.of(facts, positives, negatives)) {
+                b.append(list.size()).append('\n');
+                for (GroundAtom a : list) {
+                    b.append(a).append('\n');
+                }
+            }
+            d = AtomFile.sha256(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest = d;
+        }
+        return d;
     }
 
     /** Provenance lines: files with digests and counts, derivations. */

@@ -176,7 +176,7 @@ public final class RelationalEvidence {
             boolean[] y = p.targetTestLabels();
             double[][] m = new double[models.size()][];
             for (int k = 0; k < models.size(); k++) {
-                double[] prob = models.get(k).probabilities(p.targetTest());
+                double[] prob = p.testProbabilities(models.get(k));
                 m[k] = new double[] {RankingMetrics.aucRoc(prob, y), RankingMetrics.aucPr(prob, y),
                         RankingMetrics.conditionalLogLikelihood(prob, y)};
             }

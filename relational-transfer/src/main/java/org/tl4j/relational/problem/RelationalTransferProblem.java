@@ -5,11 +5,14 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import org.tl4j.core.Setting;
 import org.tl4j.core.TransferProblem;
+import org.tl4j.core.eval.Metric;
+import org.tl4j.core.eval.Metrics;
 import org.tl4j.relational.data.BoostSrlFolds;
 import org.tl4j.relational.data.GroundAtom;
 import org.tl4j.relational.data.RelationalDataset;
 import org.tl4j.relational.data.Schema;
 import org.tl4j.relational.problem.DomainSchemas.Types;
+import org.tl4j.relational.rdn.RelationalModel;
 import org.tribuo.OutputFactory;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -17,17 +20,23 @@ import org.tribuo.classification.LabelFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * A relational transfer problem: a source world with its target predicate (learned on all of it), a target world to
  * learn from and a held-out target world with labelled queries to be judged on. Labels are {@code "true"} and
- * {@code "false"}; {@link #targetTestTruth()} follows {@link RelationalDataset#examples()} of the test world
- * (positives, then negatives). Immutable.
+ * {@code "false"}. The test queries ({@link #testQueries()}) are in an order that does not depend on their labels
+ * (atoms sorted by their arguments), and {@link #targetTestTruth()}, {@link #targetTestLabels()} and every model's
+ * predictions follow it, so the order of the queries tells a model nothing. The problem is judged on AUC-ROC and
+ * AUC-PR of the class {@code "true"} and the conditional log-likelihood ({@link #metrics()}), as the relational
+ * literature reports. Immutable.
  * <p>
  * {@link #standard} builds the standard protocol of TreeBoostler (Azevedo Santos, Paes &amp; Zaverucha, MLJ 2020;
  * {@code get_kfold_small} in their code): the source is learned on all its folds; the target is trained on
@@ -41,6 +50,8 @@ import java.util.SplittableRandom;
  * The harness pairs runs by seed: seed {@code k} uses target fold {@code (k mod folds) + 1}.
  */
 public final class RelationalTransferProblem implements TransferProblem<Label> {
+    /** The data kind of relational problems ({@link #dataKind()}). */
+    public static final String DATA_KIND = "relational-facts";
     /** The label of true queries. */
     public static final Label TRUE = new Label("true");
     /** The label of false queries. */
@@ -56,6 +67,18 @@ public final class RelationalTransferProblem implements TransferProblem<Label> {
     private final RelationalDataset targetTest;
     private final Schema targetSchema;
     private final int fold;
+    private final List<GroundAtom> testQueries;
+    private final boolean[] testLabels;
+    private final List<Label> testTruth;
+
+    /** The label-free order of test queries: by predicate, then argument by argument. */
+    private static final Comparator<GroundAtom> QUERY_ORDER = (a, b) -> {
+        int c = a.predicate().compareTo(b.predicate());
+        for (int i = 0; c == 0 && i < Math.min(a.arity(), b.arity()); i++) {
+            c = a.arg(i).compareTo(b.arg(i));
+        }
+        return c != 0 ? c : Integer.compare(a.arity(), b.arity());
+    };
 
     /**
      * @param name         a short name, e.g. {@code imdb->uwcse}
@@ -99,6 +122,17 @@ public final class RelationalTransferProblem implements TransferProblem<Label> {
             throw new IllegalArgumentException("The target test set of " + name + " needs positive and negative"
                     + " queries: it has " + targetTest.positives().size() + " and " + targetTest.negatives().size());
         }
+        List<GroundAtom> queries = targetTest.examples();
+        queries.sort(QUERY_ORDER);
+        Set<GroundAtom> positive = new HashSet<>(targetTest.positives());
+        this.testQueries = List.copyOf(queries);
+        this.testLabels = new boolean[queries.size()];
+        List<Label> truth = new ArrayList<>(queries.size());
+        for (int i = 0; i < testLabels.length; i++) {
+            testLabels[i] = positive.contains(queries.get(i));
+            truth.add(testLabels[i] ? TRUE : FALSE);
+        }
+        this.testTruth = Collections.unmodifiableList(truth);
     }
 
     /** How target folds are split into training and test data. */
@@ -215,13 +249,15 @@ public final class RelationalTransferProblem implements TransferProblem<Label> {
         List<GroundAtom> targetEvidence = DomainSchemas.factsAndPositives(List.of(train));
         targetEvidence.addAll(testAll.facts());
         Schema targetSchema = DomainSchemas.schema(pair.targetDataset(), options.types(), targetEvidence);
-        String description = pair.title() + ": source " + RelationalPair.display(pair.sourceDataset())
-                + " (all " + source.positives().size() + " positives), target trained on "
-                + (oneFold ? "fold " + fold : "all folds but fold " + fold) + " of " + tf.folds() + " ("
-                + train.positives().size() + " positives, " + train.negatives().size() + " negatives) and tested on "
-                + (oneFold ? "the other folds" : "fold " + fold) + " (" + test.positives().size() + " positives, "
-                + test.negatives().size() + " negatives); types from " + options.types().name().toLowerCase(
-                java.util.Locale.ROOT);
+        String description = pair.title() + ". Source: " + RelationalPair.display(pair.sourceDataset())
+                + ", all folds (" + source.positives().size() + " positives, " + source.negatives().size()
+                + " negatives). Target: " + RelationalPair.display(pair.targetDataset()) + ", " + tf.folds()
+                + " folds, " + (oneFold ? "trained on one fold and tested on the others (TreeBoostler's protocol)"
+                : "trained on all folds but one and tested on that one (cross-validation)")
+                + "; seed k uses fold (k mod " + tf.folds() + ") + 1; this draw: fold " + fold + ", "
+                + train.positives().size() + " positives and " + train.negatives().size() + " negatives to train, "
+                + test.positives().size() + " and " + test.negatives().size() + " to test. Types from "
+                + options.types().name().toLowerCase(java.util.Locale.ROOT) + ".";
         return new RelationalTransferProblem(pair.name(), description, pair.sourceDataset(), source, sourceSchema,
                 pair.targetDataset(), train, test, targetSchema, fold);
     }
@@ -242,7 +278,17 @@ public final class RelationalTransferProblem implements TransferProblem<Label> {
 
     @Override
     public String dataKind() {
-        return "relational-facts";
+        return DATA_KIND;
+    }
+
+    /**
+     * AUC-ROC (primary) and AUC-PR (Davis–Goadrich interpolation) of the class {@code "true"}, and the conditional
+     * log-likelihood of the true labels (BoostSRL's rule for a probability of exactly 0): what the relational
+     * literature (RDN-Boost, TreeBoostler) reports.
+     */
+    @Override
+    public List<Metric> metrics() {
+        return List.of(Metrics.aucRoc(TRUE.getLabel()), Metrics.aucPr(TRUE.getLabel()), Metrics.CLL);
     }
 
     @Override
@@ -265,16 +311,30 @@ public final class RelationalTransferProblem implements TransferProblem<Label> {
         return targetName;
     }
 
+    /** The labels of {@link #testQueries()}. */
     @Override
     public List<Label> targetTestTruth() {
-        List<Label> out = new ArrayList<>(targetTest.positives().size() + targetTest.negatives().size());
-        for (int i = 0; i < targetTest.positives().size(); i++) {
-            out.add(TRUE);
+        return testTruth;
+    }
+
+    /**
+     * The target test queries (the test world's positive and negative examples) in a label-free order: sorted by
+     * predicate, then argument by argument. Predictions are made in this order.
+     */
+    public List<GroundAtom> testQueries() {
+        return testQueries;
+    }
+
+    /**
+     * The probability {@code model} gives each of {@link #testQueries()} given the test world's facts, in that
+     * order (the order of {@link #targetTestLabels()}).
+     */
+    public double[] testProbabilities(RelationalModel model) {
+        if (!model.target().equals(targetTest.target())) {
+            throw new IllegalArgumentException("A model of '" + model.target() + "' cannot answer the queries of '"
+                    + targetTest.target() + "' in " + name);
         }
-        for (int i = 0; i < targetTest.negatives().size(); i++) {
-            out.add(FALSE);
-        }
-        return Collections.unmodifiableList(out);
+        return model.probabilities(targetTest.store(), testQueries);
     }
 
     @Override
@@ -333,9 +393,9 @@ public final class RelationalTransferProblem implements TransferProblem<Label> {
         return fold;
     }
 
-    /** The labels of the test queries as booleans, in the order of {@link #targetTestTruth()}. */
+    /** The labels of the test queries as booleans, in the order of {@link #testQueries()}. */
     public boolean[] targetTestLabels() {
-        return targetTest.labels();
+        return testLabels.clone();
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.tl4j.relational.data.GroundAtom;
 import org.tl4j.relational.data.ModeDeclaration;
 import org.tl4j.relational.data.RelationalDataset;
 import org.tl4j.relational.data.Schema;
+import org.tl4j.relational.problem.RelationalTransferProblem;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,6 +108,26 @@ public final class SyntheticRelationalDomains {
         }
         return new RelationalDataset("shop-" + seed, "buys", facts, new ArrayList<>(positives), neg,
                 List.of("synthetic shop world (unrelated source): " + people + " shoppers, seed " + seed));
+    }
+
+    /**
+     * A transfer problem on these domains: the source world ({@link #source} when {@code related}, else
+     * {@link #unrelatedSource}) of {@code sourcePeople}, drawn with {@code seed}; the studio target trained on a
+     * world of {@code trainPeople} and tested on another of {@code testPeople}, drawn with {@code 1000 + seed} and
+     * {@code 2000 + seed} (the draws of the evidence runner). Named {@code lab->studio} or {@code shop->studio}.
+     */
+    public static RelationalTransferProblem problem(boolean related, int sourcePeople, int trainPeople,
+                                                    int testPeople, long seed) {
+        RelationalDataset source = related ? source(sourcePeople, seed) : unrelatedSource(sourcePeople, seed);
+        String sourceName = related ? "lab" : "shop";
+        String description = (related ? "Synthetic lab mentors(N,S) -> studio assists(J,L), the same structure under"
+                + " other names (correct mapping supervisor -> lead, novice -> junior, coauthor(A,B) -> credit(B,A))"
+                : "Synthetic shop buys(A,B) -> studio assists(J,L): an unrelated source, whose informative relation"
+                + " has no counterpart in the studio") + "; " + sourcePeople + " source people, " + trainPeople
+                + " target people to train, " + testPeople + " to test";
+        return new RelationalTransferProblem(sourceName + "->studio", description, sourceName, source,
+                related ? sourceSchema() : unrelatedSchema(), "studio", target(trainPeople, 1000 + seed),
+                target(testPeople, 2000 + seed), targetSchema(), 0);
     }
 
     /** The unrelated source's typed predicates (type shopper). */

@@ -56,8 +56,24 @@ class RelationalTransferProblemTest {
         assertEquals(78, p.targetTest().negatives().size());
         assertEquals(382, p.source().positives().size(), "the source is all of IMDB");
         assertEquals(156, p.targetTestTruth().size());
-        assertEquals(RelationalTransferProblem.TRUE, p.targetTestTruth().get(0));
-        assertEquals(RelationalTransferProblem.FALSE, p.targetTestTruth().get(155));
+        assertEquals(78, p.targetTestTruth().stream().filter(RelationalTransferProblem.TRUE::equals).count());
+        java.util.Set<org.tl4j.relational.data.GroundAtom> positives = new java.util.HashSet<>(
+                p.targetTest().positives());
+        for (int i = 0; i < p.testQueries().size(); i++) {
+            assertEquals(positives.contains(p.testQueries().get(i)), p.targetTestLabels()[i], "label of query " + i);
+            assertEquals(p.targetTestLabels()[i] ? RelationalTransferProblem.TRUE : RelationalTransferProblem.FALSE,
+                    p.targetTestTruth().get(i));
+        }
+        var test = p.targetTest();
+        RelationalTransferProblem swapped = new RelationalTransferProblem(p.name(), p.description(),
+                p.sourceNames().get(0), p.source(), p.sourceSchema(), p.targetName(), p.targetTrain(),
+                new org.tl4j.relational.data.RelationalDataset(test.name(), test.target(), test.facts(),
+                        test.negatives(), test.positives(), test.notes()), p.targetSchema(), p.fold());
+        assertEquals(p.testQueries(), swapped.testQueries(), "the query order does not depend on the labels");
+        assertEquals(p.targetTestLabels()[0], !swapped.targetTestLabels()[0]);
+        assertTrue(p.targetTestLabels()[0] != p.targetTestLabels()[1] || p.targetTestLabels()[1]
+                != p.targetTestLabels()[2] || p.targetTestLabels()[2] != p.targetTestLabels()[3],
+                "positives and negatives are interleaved, not in blocks");
         assertEquals("relational-facts", p.dataKind());
         assertEquals(Setting.INDUCTIVE, p.setting());
         assertEquals("imdb", p.sourceNames().get(0));
