@@ -30,7 +30,11 @@ import java.util.TreeSet;
  * (e.g. LFW identities). The setting is inductive: the target task (which people) differs from the source's and
  * target labels are available.
  * <p>
- * Construction checks that both sets are non-empty, every image exists, no image is in both sets and every test
+ * A task may also carry labelled <b>source images</b> ({@link #sourceImages()}: images of the source task, with its
+ * own classes, from the same {@link ImageSource}) for strategies that re-train part of the network on the source
+ * task before transferring it (parameter transfer); strategies that only embed ignore them.
+ * <p>
+ * Construction checks that both sets are non-empty, every image exists, no image is in two sets and every test
  * class occurs in training. Immutable. Serializable when its {@link ImageSource} is (both built-in sources are: an
  * {@link InMemoryImageSource} carries its bytes, a {@link FolderImageSource} its folder's path, to be read where the
  * task is deserialized), so a distributed executor can ship it.
@@ -51,7 +55,9 @@ public final class ImageTransferTask implements TransferProblem<Label>, java.io.
     private final String targetName;
     private final List<LabelledImage> train;
     private final List<LabelledImage> test;
+    private final List<LabelledImage> sourceImages;
     private final String trainDigest;
+    private final String sourceDigest;
 
     /**
      * @param name        short stable name, e.g. {@code lfw-identities-20}
@@ -66,6 +72,19 @@ public final class ImageTransferTask implements TransferProblem<Label>, java.io.
      */
     public ImageTransferTask(String name, String description, PretrainedSource source, ImageSource images,
                              String targetName, List<LabelledImage> train, List<LabelledImage> test) {
+        this(name, description, source, images, targetName, train, test, List.of());
+    }
+
+    /**
+     * A task with labelled source images as well.
+     *
+     * @param sourceImages labelled images of the source task (copied; may be empty), disjoint from the target's
+     * @throws IllegalArgumentException as the other constructor, and when a source image is missing, unlabelled,
+     *                                  listed twice or also a target image
+     */
+    public ImageTransferTask(String name, String description, PretrainedSource source, ImageSource images,
+                             String targetName, List<LabelledImage> train, List<LabelledImage> test,
+                             List<LabelledImage> sourceImages) {
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");
         this.source = Objects.requireNonNull(source, "source");
@@ -110,7 +129,21 @@ public final class ImageTransferTask implements TransferProblem<Label>, java.io.
             throw new IllegalArgumentException("Image task '" + name + "': test classes without training images: "
                     + unseen + "; give every class at least one training image");
         }
+        this.sourceImages = List.copyOf(sourceImages);
+        Set<String> sourceKeys = new HashSet<>();
+        for (LabelledImage i : this.sourceImages) {
+            check(i);
+            if (trainKeys.contains(i.key()) || testKeys.contains(i.key())) {
+                throw new IllegalArgumentException("Image task '" + name + "': image '" + i.key() + "' is both a "
+                        + "source image and a target image");
+            }
+            if (!sourceKeys.add(i.key())) {
+                throw new IllegalArgumentException("Image task '" + name + "': image '" + i.key() + "' is listed twice "
+                        + "among the source images");
+            }
+        }
         this.trainDigest = digest(this.train);
+        this.sourceDigest = this.sourceImages.isEmpty() ? null : digest(this.sourceImages);
     }
 
     private void check(LabelledImage i) {
@@ -160,6 +193,11 @@ public final class ImageTransferTask implements TransferProblem<Label>, java.io.
         return test;
     }
 
+    /** The labelled source images (empty when the task carries none). */
+    public List<LabelledImage> sourceImages() {
+        return sourceImages;
+    }
+
     /** The keys of the test images, in order (what a strategy may read of the test set). */
     public List<String> testKeys() {
         List<String> k = new ArrayList<>(test.size());
@@ -171,7 +209,7 @@ public final class ImageTransferTask implements TransferProblem<Label>, java.io.
 
     /** The same target data with another source (e.g. its randomly initialised control). */
     public ImageTransferTask withSource(PretrainedSource other) {
-        return new ImageTransferTask(name, description, other, images, targetName, train, test);
+        return new ImageTransferTask(name, description, other, images, targetName, train, test, sourceImages);
     }
 
     @Override
@@ -231,12 +269,22 @@ public final class ImageTransferTask implements TransferProblem<Label>, java.io.
         m.put("target-train", new FileDataProvenance(images.name(), trainDigest, train.size() + " images of "
                 + classes.size() + " classes (SHA-256 over sorted key, label and image CRC-32C)", "none",
                 ImageTransferTask.LABELS));
+        if (sourceDigest != null) {
+            Set<String> sourceClasses = new TreeSet<>();
+            for (LabelledImage i : sourceImages) {
+                sourceClasses.add(i.label().getLabel());
+            }
+            m.put("source-images", new FileDataProvenance(images.name(), sourceDigest, sourceImages.size()
+                    + " source images of " + sourceClasses.size() + " classes (SHA-256 over sorted key, label and image "
+                    + "CRC-32C)", "none", ImageTransferTask.LABELS));
+        }
         return m;
     }
 
     @Override
     public String toString() {
         return "ImageTransferTask(" + name + ": " + source.name() + " -> " + targetName + ", " + train.size()
-                + " train / " + test.size() + " test images)";
+                + " train / " + test.size() + " test images" + (sourceImages.isEmpty() ? "" : ", "
+                + sourceImages.size() + " source images") + ")";
     }
 }

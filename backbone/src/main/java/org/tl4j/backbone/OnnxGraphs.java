@@ -24,8 +24,10 @@ import java.util.Set;
 
 /**
  * Edits of ONNX model graphs (on the ONNX protobuf classes shipped by {@code tribuo-util-onnx}) and checksums:
- * making a fixed batch dimension dynamic, changing a fully convolutional model's input size, and re-initialising a
- * network's weights at random for the negative-transfer control.
+ * making a fixed batch dimension dynamic, changing a fully convolutional model's input size, re-initialising a
+ * network's weights at random for the negative-transfer control, and — for fine-tuning a pretrained network's last
+ * layers — finding a cut point ({@link #tailTensor}), cutting the graph into a frozen trunk and a tail
+ * ({@link #cut}) and writing new values into named initializers ({@link #withInitializers}).
  */
 public final class OnnxGraphs {
     private static final int FLOAT = OnnxMl.TensorProto.DataType.FLOAT_VALUE;
@@ -333,6 +335,263 @@ public final class OnnxGraphs {
             t.clearFloatData().setRawData(ByteString.copyFrom(b.array()));
         }
         return new RandomInit(m.build().toByteArray(), weights, values, biases, slopes, bn, List.copyOf(untouched));
+    }
+
+    /**
+     * The tensor where a tail of {@code layers} parametric layers ({@code Conv}, {@code Gemm}, {@code MatMul}) begins,
+     * walking back from the graph's (first) output over a chain of operators in {@code chainOperators}, each tensor
+     * of the chain consumed by the next operator only. The walk stops early at an operator outside the set, a branch
+     * or the graph input; the tail then holds the parametric layers found (at least one is needed).
+     *
+     * @throws IllegalArgumentException if no parametric layer ends the graph
+     */
+    public static String tailTensor(byte[] model, int layers, Set<String> chainOperators) {
+        if (layers < 1) {
+            throw new IllegalArgumentException("Invalid tail size: " + layers + " layers (must be at least 1)");
+        }
+        OnnxMl.GraphProto g = parse(model, "model").getGraph();
+        Map<String, OnnxMl.NodeProto> producer = new HashMap<>();
+        Map<String, Integer> consumers = new HashMap<>();
+        for (OnnxMl.NodeProto n : g.getNodeList()) {
+            for (String o : n.getOutputList()) {
+                producer.put(o, n);
+            }
+            for (String i : n.getInputList()) {
+                consumers.merge(i, 1, Integer::sum);
+            }
+        }
+        String tensor = g.getOutput(0).getName();
+        String cut = null;
+        int found = 0;
+        while (found < layers) {
+            OnnxMl.NodeProto n = producer.get(tensor);
+            if (n == null || !chainOperators.contains(n.getOpType()) || n.getInputCount() == 0) {
+                break;
+            }
+            String in = n.getInput(0);
+            if (n.getOpType().equals("Conv") || n.getOpType().equals("Gemm") || n.getOpType().equals("MatMul")) {
+                found++;
+                cut = in;
+            }
+            if (consumers.getOrDefault(in, 0) != 1 || !producer.containsKey(in)) {
+                break;
+            }
+            tensor = in;
+        }
+        if (cut == null) {
+            throw new IllegalArgumentException("The graph does not end in a chain of supported operators with a "
+                    + "parametric layer (Conv, Gemm or MatMul); name the cut tensor explicitly");
+        }
+        return cut;
+    }
+
+    /**
+     * A graph cut at one tensor.
+     *
+     * @param trunk  the nodes that compute the tensor, followed by a {@code Flatten}: input as the original's, output
+     *               {@value #TRUNK_OUTPUT} {@code [batch, C·H·W]}
+     * @param tail   the nodes after it: input the tensor ({@code [1, C, H, W]}), outputs as the original's
+     * @param tensor the cut tensor's name
+     * @param shape  its shape for one image (batch first)
+     */
+    public record Cut(byte[] trunk, byte[] tail, String tensor, long[] shape) {
+        /** Values per image at the cut. */
+        public int size() {
+            long n = 1;
+            for (int i = 1; i < shape.length; i++) {
+                n *= shape[i];
+            }
+            return Math.toIntExact(n);
+        }
+    }
+
+    /** The trunk's output name. */
+    public static final String TRUNK_OUTPUT = "tl4j_trunk_features";
+
+    /**
+     * Cuts {@code model} at {@code tensor} into a trunk and a tail; the tensor's shape is found by running the model
+     * once on a zero input in ONNX Runtime.
+     *
+     * @throws IllegalArgumentException if the model has no such tensor, or it is an input or output
+     */
+    public static Cut cut(byte[] model, String tensor) {
+        OnnxMl.ModelProto m = parse(model, "model");
+        OnnxMl.GraphProto g = m.getGraph();
+        Map<String, OnnxMl.NodeProto> producer = new HashMap<>();
+        for (OnnxMl.NodeProto n : g.getNodeList()) {
+            for (String o : n.getOutputList()) {
+                producer.put(o, n);
+            }
+        }
+        if (!producer.containsKey(tensor)) {
+            throw new IllegalArgumentException("The model has no node output named '" + tensor + "' to cut at");
+        }
+        for (OnnxMl.ValueInfoProto o : g.getOutputList()) {
+            if (o.getName().equals(tensor)) {
+                throw new IllegalArgumentException("'" + tensor + "' is the model's output: nothing would be left to "
+                        + "fine-tune");
+            }
+        }
+        long[] shape = shapeOf(model, tensor);
+        Set<OnnxMl.NodeProto> trunkNodes = closure(List.of(tensor), producer, Set.of());
+        List<String> outs = new ArrayList<>();
+        for (OnnxMl.ValueInfoProto o : g.getOutputList()) {
+            outs.add(o.getName());
+        }
+        Set<OnnxMl.NodeProto> tailNodes = closure(outs, producer, Set.of(tensor));
+        long flat = 1;
+        for (int i = 1; i < shape.length; i++) {
+            flat *= shape[i];
+        }
+        OnnxMl.GraphProto.Builder trunk = subgraph(g, trunkNodes, g.getName() + "-trunk");
+        for (OnnxMl.ValueInfoProto in : g.getInputList()) {
+            if (uses(trunkNodes, in.getName())) {
+                trunk.addInput(in);
+            }
+        }
+        trunk.addNode(OnnxMl.NodeProto.newBuilder().setOpType("Flatten").setName("tl4j_trunk_flatten")
+                .addInput(tensor).addOutput(TRUNK_OUTPUT).addAttribute(OnnxMl.AttributeProto.newBuilder()
+                        .setName("axis").setType(OnnxMl.AttributeProto.AttributeType.INT).setI(1)));
+        trunk.addOutput(valueInfo(TRUNK_OUTPUT, new long[]{shape[0], flat}));
+        OnnxMl.GraphProto.Builder tail = subgraph(g, tailNodes, g.getName() + "-tail");
+        tail.addInput(valueInfo(tensor, shape));
+        tail.addAllOutput(g.getOutputList());
+        return new Cut(m.toBuilder().setGraph(trunk).build().toByteArray(),
+                m.toBuilder().setGraph(tail).build().toByteArray(), tensor, shape);
+    }
+
+    /** The nodes needed to compute {@code targets}, not looking behind {@code stops}, in graph order. */
+    private static Set<OnnxMl.NodeProto> closure(List<String> targets, Map<String, OnnxMl.NodeProto> producer,
+                                                 Set<String> stops) {
+        Set<OnnxMl.NodeProto> out = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(targets);
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String t = todo.pop();
+            if (!seen.add(t) || stops.contains(t)) {
+                continue;
+            }
+            OnnxMl.NodeProto n = producer.get(t);
+            if (n != null && out.add(n)) {
+                todo.addAll(n.getInputList());
+            }
+        }
+        return out;
+    }
+
+    private static boolean uses(Set<OnnxMl.NodeProto> nodes, String tensor) {
+        for (OnnxMl.NodeProto n : nodes) {
+            if (n.getInputList().contains(tensor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code nodes} in graph order with the initializers they read. */
+    private static OnnxMl.GraphProto.Builder subgraph(OnnxMl.GraphProto g, Set<OnnxMl.NodeProto> nodes, String name) {
+        OnnxMl.GraphProto.Builder b = OnnxMl.GraphProto.newBuilder().setName(name);
+        Set<String> read = new HashSet<>();
+        for (OnnxMl.NodeProto n : g.getNodeList()) {
+            if (nodes.contains(n)) {
+                b.addNode(n);
+                read.addAll(n.getInputList());
+            }
+        }
+        for (OnnxMl.TensorProto t : g.getInitializerList()) {
+            if (read.contains(t.getName())) {
+                b.addInitializer(t);
+            }
+        }
+        return b;
+    }
+
+    private static OnnxMl.ValueInfoProto valueInfo(String name, long[] shape) {
+        OnnxMl.TensorShapeProto.Builder s = OnnxMl.TensorShapeProto.newBuilder();
+        for (long d : shape) {
+            s.addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        }
+        return OnnxMl.ValueInfoProto.newBuilder().setName(name).setType(OnnxMl.TypeProto.newBuilder()
+                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(FLOAT).setShape(s))).build();
+    }
+
+    /**
+     * The shape of {@code tensor} for one image: the model runs once in ONNX Runtime on zeros of its declared input
+     * shape (symbolic dimensions taken as 1) with the tensor as an extra output.
+     */
+    static long[] shapeOf(byte[] model, String tensor) {
+        OnnxMl.ModelProto.Builder m = parse(model, "model").toBuilder();
+        OnnxMl.GraphProto.Builder g = m.getGraphBuilder();
+        Set<String> inits = new HashSet<>();
+        for (OnnxMl.TensorProto t : g.getInitializerList()) {
+            inits.add(t.getName());
+        }
+        g.addOutput(OnnxMl.ValueInfoProto.newBuilder().setName(tensor).setType(OnnxMl.TypeProto.newBuilder()
+                .setTensorType(OnnxMl.TypeProto.Tensor.newBuilder().setElemType(FLOAT))));
+        ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        try (ai.onnxruntime.OrtSession session = env.createSession(m.build().toByteArray(),
+                new ai.onnxruntime.OrtSession.SessionOptions())) {
+            Map<String, ai.onnxruntime.OnnxTensor> feed = new HashMap<>();
+            try {
+                for (OnnxMl.ValueInfoProto in : g.getInputList()) {
+                    if (inits.contains(in.getName())) {
+                        continue;
+                    }
+                    OnnxMl.TensorShapeProto sp = in.getType().getTensorType().getShape();
+                    long[] dims = new long[sp.getDimCount()];
+                    long n = 1;
+                    for (int i = 0; i < dims.length; i++) {
+                        dims[i] = sp.getDim(i).getDimValue() > 0 ? sp.getDim(i).getDimValue() : 1;
+                        n *= dims[i];
+                    }
+                    feed.put(in.getName(), ai.onnxruntime.OnnxTensor.createTensor(env,
+                            java.nio.FloatBuffer.wrap(new float[Math.toIntExact(n)]), dims));
+                }
+                try (ai.onnxruntime.OrtSession.Result r = session.run(feed, Set.of(tensor))) {
+                    return ((ai.onnxruntime.TensorInfo) r.get(0).getInfo()).getShape();
+                }
+            } finally {
+                feed.values().forEach(ai.onnxruntime.OnnxTensor::close);
+            }
+        } catch (ai.onnxruntime.OrtException e) {
+            throw new IllegalArgumentException("ONNX Runtime could not run the model to find the shape of '" + tensor
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The model with the float initializers named in {@code values} replaced (same shapes, new values; e.g. a tail's
+     * fine-tuned weights written back into the original graph). Everything else is kept byte for byte.
+     *
+     * @throws IllegalArgumentException naming an initializer the model lacks or one whose size differs
+     */
+    public static byte[] withInitializers(byte[] model, Map<String, float[]> values) {
+        OnnxMl.ModelProto.Builder m = parse(model, "model").toBuilder();
+        OnnxMl.GraphProto.Builder g = m.getGraphBuilder();
+        Set<String> done = new HashSet<>();
+        for (int i = 0; i < g.getInitializerCount(); i++) {
+            OnnxMl.TensorProto.Builder t = g.getInitializerBuilder(i);
+            float[] v = values.get(t.getName());
+            if (v == null) {
+                continue;
+            }
+            if (t.getDataType() != FLOAT || elementCount(t) != v.length) {
+                throw new IllegalArgumentException("Initializer '" + t.getName() + "' holds " + elementCount(t)
+                        + " values of type " + t.getDataType() + ", given " + v.length + " floats");
+            }
+            ByteBuffer b = ByteBuffer.allocate(v.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            for (float x : v) {
+                b.putFloat(x);
+            }
+            t.clearFloatData().setRawData(ByteString.copyFrom(b.array()));
+            done.add(t.getName());
+        }
+        if (done.size() != values.size()) {
+            Set<String> missing = new java.util.TreeSet<>(values.keySet());
+            missing.removeAll(done);
+            throw new IllegalArgumentException("The model has no initializers " + missing);
+        }
+        return m.build().toByteArray();
     }
 
     private static int elementCount(OnnxMl.TensorProtoOrBuilder t) {

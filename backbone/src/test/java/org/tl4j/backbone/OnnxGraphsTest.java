@@ -72,4 +72,40 @@ class OnnxGraphsTest {
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
                 OnnxGraphs.sha256(new byte[0]));
     }
+
+    private static float[][] run(byte[] model, float[] x, long[] shape) throws ai.onnxruntime.OrtException {
+        ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        try (ai.onnxruntime.OrtSession s = env.createSession(model, new ai.onnxruntime.OrtSession.SessionOptions());
+             ai.onnxruntime.OnnxTensor t = ai.onnxruntime.OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap(x), shape);
+             ai.onnxruntime.OrtSession.Result r = s.run(java.util.Map.of(s.getInputNames().iterator().next(), t))) {
+            return (float[][]) r.get(0).getValue();
+        }
+    }
+
+    @Test
+    void trunkThenTailComputesTheWholeModelAndNewInitializersAreWritten() throws Exception {
+        byte[] m = TinyOnnx.linear(4, 6, true, 3, "input", "output");
+        String tensor = OnnxGraphs.tailTensor(m, 2, java.util.Set.of("MatMul", "Reshape", "Flatten"));
+        assertEquals("flat", tensor, "the tail starts after the reshape (one parametric layer is all there is)");
+        OnnxGraphs.Cut c = OnnxGraphs.cut(m, tensor);
+        assertArrayEquals(new long[]{1, 48}, c.shape());
+        float[] x = new float[48];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 7) / 7f - 0.3f;
+        }
+        float[][] whole = run(m, x, new long[]{1, 3, 4, 4});
+        float[][] features = run(c.trunk(), x, new long[]{1, 3, 4, 4});
+        assertEquals(48, features[0].length);
+        float[][] viaTail = run(c.tail(), features[0], c.shape());
+        assertArrayEquals(whole[0], viaTail[0], 0f, "the cut graph computes the same bits");
+
+        float[] zero = new float[48 * 6];
+        byte[] edited = OnnxGraphs.withInitializers(m, java.util.Map.of("W", zero));
+        assertArrayEquals(new float[6], run(edited, x, new long[]{1, 3, 4, 4})[0], 0f);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OnnxGraphs.withInitializers(m, java.util.Map.of("W", new float[3])));
+        assertTrue(e.getMessage().contains("'W'"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OnnxGraphs.cut(m, "output"));
+    }
 }

@@ -64,6 +64,32 @@ public final class TinyImages {
         }
     }
 
+    /**
+     * {@link #task} plus labelled source images: three other classes (gradients at other angles), 8 images each,
+     * for strategies that re-train on the source task.
+     */
+    public static ImageTransferTask taskWithSourceImages(long seed, PretrainedSource source) {
+        try {
+            ImageTransferTask t = task(seed, source);
+            Map<String, byte[]> m = new LinkedHashMap<>();
+            for (String k : t.images().keys()) {
+                m.put(k, t.images().read(k));
+            }
+            List<LabelledImage> src = new ArrayList<>();
+            for (int c = 3; c < 6; c++) {
+                for (int i = 0; i < 8; i++) {
+                    String key = "source" + c + "/img" + i + ".png";
+                    m.put(key, TinyOnnx.patternImage(c, 16, seed * 1000 + c * 100 + i));
+                    src.add(LabelledImage.of(key, "source" + c));
+                }
+            }
+            return new ImageTransferTask("tiny-images-with-source", "generated gradients with source classes",
+                    source, new InMemoryImageSource("tiny-with-source", m), "tiny", t.train(), t.test(), src);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The same task with its test labels rotated by one class (for checks that test labels are never read). */
     public static ImageTransferTask withTestLabelsRotated(ImageTransferTask t) {
         List<String> classes = new ArrayList<>(new java.util.TreeSet<>(t.train().stream()
@@ -73,6 +99,7 @@ public final class TinyImages {
             int c = classes.indexOf(i.label().getLabel());
             test.add(LabelledImage.of(i.key(), classes.get((c + 1) % classes.size())));
         }
-        return new ImageTransferTask(t.name(), t.description(), t.source(), t.images(), t.targetName(), t.train(), test);
+        return new ImageTransferTask(t.name(), t.description(), t.source(), t.images(), t.targetName(), t.train(), test,
+                t.sourceImages());
     }
 }

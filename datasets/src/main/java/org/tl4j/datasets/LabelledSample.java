@@ -38,6 +38,17 @@ public record LabelledSample(String name, double[][] x, int[] labels, DataProven
         return x.length == 0 ? 0 : x[0].length;
     }
 
+    /** The rows {@code rows} of this sample, in order, as a sample called {@code newName}. */
+    public LabelledSample rows(int[] rows, String newName) {
+        double[][] xs = new double[rows.length][];
+        int[] ls = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            xs[i] = x[rows[i]];
+            ls[i] = labels[rows[i]];
+        }
+        return new LabelledSample(newName, xs, ls, provenance);
+    }
+
     /** The sample as a labelled Tribuo domain, class ids becoming labels {@code "1"}, {@code "2"}, …. */
     public Domain<Label> toDomain(FeatureSpace space) {
         List<Label> y = new ArrayList<>(labels.length);

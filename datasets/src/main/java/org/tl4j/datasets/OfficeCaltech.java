@@ -121,6 +121,72 @@ public final class OfficeCaltech {
     }
 
     /**
+     * The semi-supervised task of a pair, the protocol of Saenko et al. (ECCV 2010) and Gong et al. (CVPR 2012)
+     * for Office-Caltech: {@code shots} labelled target images per class drawn with {@code seed} (one stream per
+     * class), the rest of the target as unlabelled data and as the test set; the source optionally subsampled to
+     * {@code sourcePerClass} images per class (0: all; the literature uses 20, and 8 for the small DSLR and Webcam
+     * domains), drawn the same way.
+     *
+     * @throws IllegalArgumentException if a target class has no more than {@code shots} images (none would be left
+     *                                  to test on)
+     */
+    public static TransferTask<Label> semiSupervisedTask(Pair pair, LabelledSample source, LabelledSample target,
+                                                         int shots, int sourcePerClass, long seed) {
+        if (shots < 1) {
+            throw new IllegalArgumentException("Invalid labelled target images per class: " + shots + " (must be >= 1)");
+        }
+        int[][] t = perClass(target, shots, org.tl4j.core.learn.Seeds.derive(seed, "target-shots:"
+                + pair.target().code()), true);
+        LabelledSample s = sourcePerClass > 0 ? source.rows(perClass(source, sourcePerClass,
+                org.tl4j.core.learn.Seeds.derive(seed, "source-per-class:" + pair.source().code()), false)[0],
+                source.name()) : source;
+        LabelledSample train = target.rows(t[0], target.name() + "-labelled");
+        org.tl4j.core.Domain<Label> test = target.rows(t[1], target.name()).toDomain(FEATURES);
+        return TransferTask.builder(pair.name(), new LabelFactory())
+                .description("Office-Caltech10 SURF " + pair.source().name().toLowerCase(Locale.ROOT) + " → "
+                        + pair.target().name().toLowerCase(Locale.ROOT) + ", semi-supervised: " + s.size()
+                        + " labelled source, " + train.size() + " labelled target (" + shots + " per class), "
+                        + test.size() + " unlabelled target / test")
+                .source(s.toDomain(FEATURES))
+                .targetName(target.name())
+                .targetTrain(train.toDomain(FEATURES))
+                .targetUnlabelled(test.withoutLabels())
+                .targetTest(test)
+                .featureSpace(FEATURES)
+                .build();
+    }
+
+    /**
+     * Per class (in id order), the first {@code k} rows of a seeded permutation of its rows, and the other rows.
+     *
+     * @param strict whether a class with {@code k} rows or fewer is an error (else all its rows are taken)
+     */
+    private static int[][] perClass(LabelledSample sample, int k, long seed, boolean strict) {
+        java.util.TreeMap<Integer, List<Integer>> byClass = new java.util.TreeMap<>();
+        for (int i = 0; i < sample.size(); i++) {
+            byClass.computeIfAbsent(sample.labels()[i], c -> new ArrayList<>()).add(i);
+        }
+        List<Integer> chosen = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>();
+        for (var e : byClass.entrySet()) {
+            List<Integer> rows = e.getValue();
+            if (strict && rows.size() <= k) {
+                throw new IllegalArgumentException("Domain '" + sample.name() + "' class " + e.getKey() + " has "
+                        + rows.size() + " images: " + k + " labelled per class would leave none to test on");
+            }
+            int[] perm = org.tl4j.core.learn.Seeds.permutation(rows.size(),
+                    org.tl4j.core.learn.Seeds.derive(seed, "class", e.getKey()));
+            for (int j = 0; j < perm.length; j++) {
+                (j < k ? chosen : rest).add(rows.get(perm[j]));
+            }
+        }
+        java.util.Collections.sort(chosen);
+        java.util.Collections.sort(rest);
+        return new int[][]{chosen.stream().mapToInt(Integer::intValue).toArray(),
+                rest.stream().mapToInt(Integer::intValue).toArray()};
+    }
+
+    /**
      * The transductive task of a pair: the source labelled, the target's features unlabelled, the target labelled
      * as the test set.
      */

@@ -101,6 +101,105 @@ public final class RealDataSuites {
         }
     }
 
+    /**
+     * {@code office-caltech-semi}: the 12 Office-Caltech10 SURF pairs in the semi-supervised protocol of the
+     * literature (Saenko et al., ECCV 2010; Gong et al., CVPR 2012; Hoffman et al., ICLR 2013): {@code shots}
+     * labelled target images per class (3 by default) drawn with each seed, the rest of the target unlabelled and
+     * used as the test set; parameter {@code source-per-class} subsamples the source (0, the default: every source
+     * image; the literature's 20, or 8 for DSLR and Webcam as sources, with {@code source-per-class=protocol}).
+     * The inner learner defaults to {@code logistic} (the setting is inductive, and the parameter-transfer strategies
+     * need a linear model); the preprocessing defaults to the {@code office-caltech} suite's.
+     */
+    public static final class OfficeCaltechSemiSupervisedSuite implements SuiteProvider {
+        /** Parameters this suite reads. */
+        public static final java.util.Set<String> PARAMETERS = java.util.Set.of("shots", "source-per-class",
+                "preprocessing");
+        private final Map<String, Map<OfficeCaltech.Site, LabelledSample>> cache = new ConcurrentHashMap<>();
+
+        @Override
+        public String name() {
+            return "office-caltech-semi";
+        }
+
+        @Override
+        public String description() {
+            return "Office-Caltech10 SURF, 12 pairs, semi-supervised: 3 labelled target images per class per seed, "
+                    + "logistic inner learner (data: <data>/data/office-caltech10-surf)";
+        }
+
+        @Override
+        public List<? extends TransferProblem<?>> tasks(SuiteContext context, long seed) {
+            for (String k : context.parameters().keySet()) {
+                if (!PARAMETERS.contains(k)) {
+                    throw new RequestException("Suite '" + name() + "' has no parameter '" + k + "'; it reads "
+                            + String.join(", ", PARAMETERS.stream().sorted().toList()));
+                }
+            }
+            String prep = context.parameter(PREPROCESSING, OfficeCaltechSuite.DEFAULT_PREPROCESSING);
+            List<Preprocessing> steps = preprocessing(name(), prep);
+            int shots = integer(context, "shots", "3");
+            String perClass = context.parameter("source-per-class", "0");
+            boolean protocol = perClass.equals("protocol");
+            int sourcePerClass = protocol ? 0 : integer(context, "source-per-class", "0");
+            Path dir = context.require("data/office-caltech10-surf", "Office-Caltech10 SURF data");
+            Map<OfficeCaltech.Site, LabelledSample> sites = cache.computeIfAbsent(
+                    dir.toAbsolutePath().normalize() + "|" + prep, k -> {
+                        Map<OfficeCaltech.Site, LabelledSample> m = new EnumMap<>(OfficeCaltech.Site.class);
+                        for (OfficeCaltech.Site s : OfficeCaltech.Site.values()) {
+                            m.put(s, OfficeCaltech.load(dir, s, steps));
+                        }
+                        return m;
+                    });
+            List<TransferTask<Label>> tasks = new ArrayList<>();
+            for (OfficeCaltech.Pair p : OfficeCaltech.PAIRS) {
+                int src = protocol ? (p.source() == OfficeCaltech.Site.DSLR || p.source() == OfficeCaltech.Site.WEBCAM
+                        ? 8 : 20) : sourcePerClass;
+                tasks.add(OfficeCaltech.semiSupervisedTask(p, sites.get(p.source()), sites.get(p.target()), shots,
+                        src, seed));
+            }
+            return tasks;
+        }
+
+        private int integer(SuiteContext c, String key, String fallback) {
+            String v = c.parameter(key, fallback);
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n >= 0) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new RequestException("Suite '" + name() + "': parameter " + key + "=" + v
+                    + " must be a non-negative integer" + (key.equals("source-per-class") ? " or 'protocol'" : ""));
+        }
+
+        /** The four {@code <site>_SURF_L10.mat} files. */
+        @Override
+        public List<Path> dataFiles(SuiteContext context) {
+            return new OfficeCaltechSuite().dataFiles(context);
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            Map<String, String> m = new java.util.LinkedHashMap<>();
+            m.put("shots", "labelled target images per class, drawn with each seed (default 3)");
+            m.put("source-per-class", "source images per class, drawn with each seed: 0 for all (default), or "
+                    + "'protocol' for the literature's 20 (8 for DSLR and Webcam)");
+            m.put(PREPROCESSING, PREPROCESSING_HELP + " (default " + OfficeCaltechSuite.DEFAULT_PREPROCESSING + ")");
+            return java.util.Collections.unmodifiableMap(m);
+        }
+
+        @Override
+        public Map<String, Map<String, String>> defaultOptions() {
+            Map<String, Map<String, String>> m = new java.util.LinkedHashMap<>(ProtocolOptions.load(name()));
+            Map<String, String> all = new java.util.LinkedHashMap<>(m.getOrDefault("*", Map.of()));
+            all.putIfAbsent("inner", "logistic");
+            m.put("*", Map.copyOf(all));
+            return java.util.Collections.unmodifiableMap(m);
+        }
+    }
+
     /** The parameter both suites read. */
     static final String PREPROCESSING = "preprocessing";
     private static final String PREPROCESSING_HELP = "per-domain preprocessing steps, comma-separated: none, row-sum, "

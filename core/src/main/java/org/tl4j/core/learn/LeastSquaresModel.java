@@ -39,6 +39,45 @@ public final class LeastSquaresModel extends Model<Regressor> {
         this.intercept = intercept.clone();
     }
 
+    /**
+     * A model with the given parameters, e.g. one fitted outside a Tribuo trainer (parameter transfer).
+     *
+     * @param dims      output dimension names, in the order of {@code coef}'s rows and {@code intercept}
+     * @param coef      one row per output dimension, one column per feature id of {@code featureIDMap}; copied
+     * @param intercept one per output dimension; copied
+     * @throws IllegalArgumentException if the shapes disagree or a value is not finite
+     */
+    public static LeastSquaresModel of(String name, ModelProvenance provenance, ImmutableFeatureMap featureIDMap,
+                                       ImmutableOutputInfo<Regressor> outputIDInfo, String[] dims, double[][] coef,
+                                       double[] intercept) {
+        if (coef.length != dims.length || intercept.length != dims.length) {
+            throw new IllegalArgumentException(dims.length + " output dimensions but " + coef.length
+                    + " coefficient rows and " + intercept.length + " intercepts");
+        }
+        for (int j = 0; j < coef.length; j++) {
+            if (coef[j].length != featureIDMap.size()) {
+                throw new IllegalArgumentException("Coefficient row " + j + " has " + coef[j].length
+                        + " values for " + featureIDMap.size() + " features");
+            }
+            for (double v : coef[j]) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("Coefficient row " + j + " holds " + v);
+                }
+            }
+            if (!Double.isFinite(intercept[j])) {
+                throw new IllegalArgumentException("Intercept " + j + " is " + intercept[j]);
+            }
+        }
+        return new LeastSquaresModel(name, provenance, featureIDMap, outputIDInfo, dims, coef, intercept);
+    }
+
+    /** The coefficient of the feature named {@code feature} for the output dimension named {@code dim}, 0 if absent. */
+    public double coefficient(String dim, String feature) {
+        int f = featureIDMap.getID(feature);
+        int j = java.util.Arrays.asList(dims).indexOf(dim);
+        return f < 0 || j < 0 ? 0 : coef[j][f];
+    }
+
     /** Coefficient of feature {@code feature} for output dimension {@code dim} (by Tribuo feature id). */
     public double coefficient(int dim, int feature) {
         return coef[dim][feature];

@@ -215,6 +215,53 @@ public final class LogisticRegression {
      * @throws IllegalStateException    if the tolerance is not reached within the budget
      */
     public static Fitted fit(DMatrixRMaj x, int[] y, int classes, double[] weights, Options options, Fitted start) {
+        int d = x.numCols;
+        if (start != null && (start.classes() != classes || start.features() != d)) {
+            throw new IllegalArgumentException("The warm start has " + start.classes() + " classes and "
+                    + start.features() + " features, the data " + classes + " and " + d);
+        }
+        Problem p = prepare(x, y, classes, weights, options);
+        SoftmaxObjective f = p.objective;
+        int used = p.used;
+        DMatrixRMaj prior = options.prior;
+        double[] theta = new double[classes * d + classes];
+        if (start != null) {
+            System.arraycopy(start.coef.data, 0, theta, 0, classes * d);
+            System.arraycopy(start.intercept, 0, theta, classes * d, classes);
+        } else if (prior != null) {
+            System.arraycopy(prior.data, 0, theta, 0, classes * d);
+        }
+        Lbfgs.Result r = Lbfgs.minimise(f, theta, options.tolerance, options.maxIterations);
+        if (!r.converged()) {
+            throw new IllegalStateException("Logistic regression did not converge: after " + r.iterations()
+                    + " L-BFGS iterations the largest gradient entry is " + r.gradientMax() + " (tolerance "
+                    + options.tolerance + ", C " + options.c + ", lambda " + options.lambda + ", " + used
+                    + " examples, " + d + " features, " + classes + " classes); raise the iteration budget or the "
+                    + "tolerance, lower C, or standardise the features");
+        }
+        double[] sol = r.x();
+        DMatrixRMaj coef = DMatrixRMaj.wrap(classes, d, Arrays.copyOf(sol, classes * d));
+        double[] intercept = Arrays.copyOfRange(sol, classes * d, classes * d + classes);
+        return new Fitted(coef, intercept, r.iterations(), r.gradientMax(), r.value());
+    }
+
+    /**
+     * The objective {@link #fit} minimises, {@code F / (C Σv)} (mean weighted loss plus {@code ½ μ ‖W − W₀‖²},
+     * {@code μ = λ / (C Σv)}, doubled for {@link Binary#LOGISTIC} with two classes), as a function of
+     * {@code θ = (W row-major, b)} of length {@code K·d + K}: for optimisers other than {@link #fit}'s (e.g. the
+     * early-stopped gradient descent of a warm-started fine-tune). The same validation as {@link #fit}.
+     *
+     * @throws IllegalArgumentException on invalid arguments
+     */
+    public static Lbfgs.Objective objective(DMatrixRMaj x, int[] y, int classes, double[] weights, Options options) {
+        return prepare(x, y, classes, weights, options).objective;
+    }
+
+    /** The validated problem: the rows with positive weight, their normalised weights and the objective. */
+    private record Problem(SoftmaxObjective objective, int used) {
+    }
+
+    private static Problem prepare(DMatrixRMaj x, int[] y, int classes, double[] weights, Options options) {
         int n = x.numRows;
         int d = x.numCols;
         if (classes < 2) {
@@ -228,10 +275,6 @@ public final class LogisticRegression {
         if (prior != null && (prior.numRows != classes || prior.numCols != d)) {
             throw new IllegalArgumentException("The prior mean is " + prior.numRows + "x" + prior.numCols
                     + " but the model is " + classes + "x" + d + " (classes x features)");
-        }
-        if (start != null && (start.classes() != classes || start.features() != d)) {
-            throw new IllegalArgumentException("The warm start has " + start.classes() + " classes and "
-                    + start.features() + " features, the data " + classes + " and " + d);
         }
         int used = 0;
         double wSum = 0;
@@ -273,27 +316,8 @@ public final class LogisticRegression {
         }
         double penaltyFactor = options.lambda / (options.c * wSum)
                 * (classes == 2 && options.binary == Binary.LOGISTIC ? 2 : 1);
-        SoftmaxObjective f = new SoftmaxObjective(xs, DenseProducts.transpose(xs), ys, vs, classes,
-                prior == null ? null : prior.data, penaltyFactor);
-        double[] theta = new double[classes * d + classes];
-        if (start != null) {
-            System.arraycopy(start.coef.data, 0, theta, 0, classes * d);
-            System.arraycopy(start.intercept, 0, theta, classes * d, classes);
-        } else if (prior != null) {
-            System.arraycopy(prior.data, 0, theta, 0, classes * d);
-        }
-        Lbfgs.Result r = Lbfgs.minimise(f, theta, options.tolerance, options.maxIterations);
-        if (!r.converged()) {
-            throw new IllegalStateException("Logistic regression did not converge: after " + r.iterations()
-                    + " L-BFGS iterations the largest gradient entry is " + r.gradientMax() + " (tolerance "
-                    + options.tolerance + ", C " + options.c + ", lambda " + options.lambda + ", " + used
-                    + " examples, " + d + " features, " + classes + " classes); raise the iteration budget or the "
-                    + "tolerance, lower C, or standardise the features");
-        }
-        double[] sol = r.x();
-        DMatrixRMaj coef = DMatrixRMaj.wrap(classes, d, Arrays.copyOf(sol, classes * d));
-        double[] intercept = Arrays.copyOfRange(sol, classes * d, classes * d + classes);
-        return new Fitted(coef, intercept, r.iterations(), r.gradientMax(), r.value());
+        return new Problem(new SoftmaxObjective(xs, DenseProducts.transpose(xs), ys, vs, classes,
+                prior == null ? null : prior.data, penaltyFactor), used);
     }
 
     /** {@code log(1 + exp(−t))}, stable for large {@code |t|}: the binary log-loss of a margin {@code t}. */

@@ -40,6 +40,22 @@ public final class LogisticRegressionModel extends Model<Label> {
         }
     }
 
+    /**
+     * A model with the given parameters, e.g. fitted outside {@link LogisticRegressionTrainer} (parameter transfer):
+     * {@code fitted}'s rows follow {@code outputIDInfo}'s label ids, its columns {@code featureIDMap}'s feature ids.
+     *
+     * @throws IllegalArgumentException if the shapes disagree
+     */
+    public static LogisticRegressionModel of(String name, ModelProvenance provenance,
+                                             ImmutableFeatureMap featureIDMap, ImmutableOutputInfo<Label> outputIDInfo,
+                                             LogisticRegression.Fitted fitted) {
+        if (fitted.classes() != outputIDInfo.size() || fitted.features() != featureIDMap.size()) {
+            throw new IllegalArgumentException("The parameters are " + fitted.classes() + "x" + fitted.features()
+                    + " but the model has " + outputIDInfo.size() + " labels and " + featureIDMap.size() + " features");
+        }
+        return new LogisticRegressionModel(name, provenance, featureIDMap, outputIDInfo, fitted);
+    }
+
     /** The fitted parameters ({@code W} rows in label-id order, columns in feature-id order). */
     public LogisticRegression.Fitted fitted() {
         return fitted;

@@ -50,7 +50,12 @@ public final class TinyLfw {
 
     /** Writes {@code lfw.tgz} ({@code lfw/<Name>/<Name>_NNNN.jpg}) into {@code dir}. */
     public static Path archive(Path dir) throws IOException {
-        return archive(dir, (key, bytes) -> bytes);
+        return archive(dir, PEOPLE, (key, bytes) -> bytes);
+    }
+
+    /** Writes {@code lfw.tgz} with {@code people} (name → image count) into {@code dir}. */
+    public static Path archiveOf(Path dir, Map<String, Integer> people) throws IOException {
+        return archive(dir, people, (key, bytes) -> bytes);
     }
 
     /**
@@ -58,7 +63,7 @@ public final class TinyLfw {
      * {@code Ann_A/Ann_A_0001.jpg}) replaced, for tests of corrupt images.
      */
     public static Path archive(Path dir, Map<String, byte[]> replaced) throws IOException {
-        return archive(dir, (key, bytes) -> replaced.getOrDefault(key, bytes));
+        return archive(dir, PEOPLE, (key, bytes) -> replaced.getOrDefault(key, bytes));
     }
 
     /**
@@ -66,17 +71,18 @@ public final class TinyLfw {
      * replaced by {@code change} of them: damaged archives.
      */
     public static Path archive(Path dir, String key, UnaryOperator<byte[]> change) throws IOException {
-        return archive(dir, (k, bytes) -> k.equals(key) ? change.apply(bytes) : bytes);
+        return archive(dir, PEOPLE, (k, bytes) -> k.equals(key) ? change.apply(bytes) : bytes);
     }
 
     /** Writes {@code lfw.tgz} into {@code dir}, every image's bytes passed through {@code change(key, bytes)}. */
-    private static Path archive(Path dir, java.util.function.BiFunction<String, byte[], byte[]> change)
+    private static Path archive(Path dir, Map<String, Integer> people,
+                                java.util.function.BiFunction<String, byte[], byte[]> change)
             throws IOException {
         Path f = dir.resolve("lfw.tgz");
         try (OutputStream os = Files.newOutputStream(f);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(os))) {
             int p = 0;
-            for (Map.Entry<String, Integer> e : PEOPLE.entrySet()) {
+            for (Map.Entry<String, Integer> e : people.entrySet()) {
                 for (int i = 1; i <= e.getValue(); i++) {
                     String k = LfwDataset.imageKey(e.getKey(), i);
                     byte[] b = change.apply(k, image(p, p * 100L + i));

@@ -31,6 +31,14 @@ import java.util.Objects;
  * the memory. Batch norm is the exception: each micro-batch normalises with its own statistics (and updates the
  * running averages once per micro-batch), as in any accumulation ("ghost" batches of {@code microBatch}).
  * <p>
+ * <b>Fine-tuning a pretrained trunk</b> (parameter transfer). With {@link Settings#startPenalty()} {@code α > 0}
+ * the trunk's parameters are penalised towards their values when the trainer was created, L2-SP (Li, Grandvalet
+ * &amp; Davis, <i>Explicit inductive bias for transfer learning with convolutional networks</i>, ICML 2018):
+ * {@code α/2 ‖w_trunk − w⁰_trunk‖² + weightDecay/2 ‖W_head‖²} instead of plain weight decay on the trunk. Trunk
+ * parameters can be frozen and unfrozen between steps ({@link #setTrainable}: frozen ones get no gradient and are
+ * left bit for bit unchanged), which progressive unfreezing from the top uses; and the trunk can learn at a fraction
+ * {@link Settings#trunkRateFactor()} of the head's rate (its own Adam state).
+ * <p>
  * Randomness: weights come from {@link Network#initialise(long)}; dropout masks from PyTorch's generator, seeded
  * here. Not thread-safe; close it to free the head and the optimiser state (the trunk belongs to the caller).
  */
@@ -46,9 +54,12 @@ public final class SoftmaxTrainer implements AutoCloseable {
      * @param beta1        Adam's β₁
      * @param beta2        Adam's β₂
      * @param epsilon      Adam's ε
+     * @param startPenalty L2-SP's {@code α}: the trunk is penalised by {@code α/2 ‖w − w⁰‖²} towards its values at
+     *                     creation (0: plain weight decay on the trunk's weights, as in training from scratch)
+     * @param trunkRateFactor the trunk's learning rate as a fraction of the head's (1: the same)
      */
     public record Settings(int batchSize, int microBatch, float weightDecay, LearningRate learningRate, float beta1,
-                           float beta2, float epsilon) {
+                           float beta2, float epsilon, float startPenalty, float trunkRateFactor) {
         /** Validates the settings. */
         public Settings {
             Objects.requireNonNull(learningRate, "learningRate");
@@ -56,9 +67,29 @@ public final class SoftmaxTrainer implements AutoCloseable {
                 throw new IllegalArgumentException("Invalid batch " + batchSize + " / micro-batch " + microBatch
                         + ": need 1 <= micro-batch <= batch");
             }
-            if (!(weightDecay >= 0) || !(epsilon > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+            if (!(weightDecay >= 0) || !(epsilon > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)
+                    || !(startPenalty >= 0) || !(trunkRateFactor > 0) || !Float.isFinite(startPenalty)
+                    || !Float.isFinite(trunkRateFactor)) {
                 throw new IllegalArgumentException("Invalid optimiser settings " + this);
             }
+        }
+
+        /** Settings for training from scratch: no L2-SP, one learning rate. */
+        public Settings(int batchSize, int microBatch, float weightDecay, LearningRate learningRate, float beta1,
+                        float beta2, float epsilon) {
+            this(batchSize, microBatch, weightDecay, learningRate, beta1, beta2, epsilon, 0f, 1f);
+        }
+
+        /** The same settings with L2-SP's {@code α} (the trunk penalised towards its starting values). */
+        public Settings withStartPenalty(float alpha) {
+            return new Settings(batchSize, microBatch, weightDecay, learningRate, beta1, beta2, epsilon, alpha,
+                    trunkRateFactor);
+        }
+
+        /** The same settings with the trunk learning at {@code factor} times the head's rate. */
+        public Settings withTrunkRateFactor(float factor) {
+            return new Settings(batchSize, microBatch, weightDecay, learningRate, beta1, beta2, epsilon, startPenalty,
+                    factor);
         }
 
         /**
@@ -73,7 +104,8 @@ public final class SoftmaxTrainer implements AutoCloseable {
 
         /** The same settings with another micro-batch size. */
         public Settings withMicroBatch(int m) {
-            return new Settings(batchSize, m, weightDecay, learningRate, beta1, beta2, epsilon);
+            return new Settings(batchSize, m, weightDecay, learningRate, beta1, beta2, epsilon, startPenalty,
+                    trunkRateFactor);
         }
     }
 
@@ -83,8 +115,11 @@ public final class SoftmaxTrainer implements AutoCloseable {
     private final int classes;
     private final Settings settings;
     private final Optimizer optimizer;
-    private final List<Parameter> trainable = new ArrayList<>();
+    private final Optimizer trunkOptimizer;
+    private final List<Parameter> headParameters = new ArrayList<>();
+    private final Map<String, Parameter> trunkParameters = new java.util.LinkedHashMap<>();
     private final List<Parameter> decayed = new ArrayList<>();
+    private final Map<Parameter, NDArray> anchors = new java.util.LinkedHashMap<>();
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
     private long steps;
 
@@ -123,16 +158,69 @@ public final class SoftmaxTrainer implements AutoCloseable {
         DeepEngine.seed(seed);
         for (Network n : trunk == null ? List.of(head) : List.of(trunk, head)) {
             for (Map.Entry<String, Parameter> e : n.parameters().entrySet()) {
-                if (e.getValue().requiresGradient()) {
-                    trainable.add(e.getValue());
-                    if (e.getKey().endsWith(".weight") && !(n.owner(e.getKey()) instanceof Layer.Prelu)) {
-                        decayed.add(e.getValue());
-                    }
+                Parameter p = e.getValue();
+                if (!p.requiresGradient()) {
+                    continue;
+                }
+                if (n == head) {
+                    headParameters.add(p);
+                } else {
+                    trunkParameters.put(e.getKey(), p);
+                }
+                if (n == trunk && settings.startPenalty() > 0) {
+                    NDArray w = p.getArray();
+                    NDArray anchor = head.manager().create(w.toFloatArray(), w.getShape());
+                    anchors.put(p, anchor);
+                } else if (e.getKey().endsWith(".weight") && !(n.owner(e.getKey()) instanceof Layer.Prelu)) {
+                    decayed.add(p);
                 }
             }
         }
-        this.optimizer = Optimizer.adam().optLearningRateTracker(settings.learningRate()).optBeta1(settings.beta1())
+        this.optimizer = adam(settings, settings.learningRate());
+        float factor = settings.trunkRateFactor();
+        LearningRate rate = settings.learningRate();
+        this.trunkOptimizer = factor == 1f ? optimizer : adam(settings, new ai.djl.training.tracker.Tracker() {
+            @Override
+            public float getNewValue(int numUpdate) {
+                return factor * rate.getNewValue(numUpdate);
+            }
+        });
+    }
+
+    private static Optimizer adam(Settings settings, ai.djl.training.tracker.Tracker rate) {
+        return Optimizer.adam().optLearningRateTracker(rate).optBeta1(settings.beta1())
                 .optBeta2(settings.beta2()).optEpsilon(settings.epsilon()).optWeightDecays(0f).build();
+    }
+
+    /**
+     * Freezes every trunk parameter except those named in {@code trainable} (full names, as
+     * {@link Network#parameters()}) and unfreezes those. Frozen parameters get no gradient and no update, so their
+     * values stay bit for bit as they are. The head always trains. The trainable trunk parameters are those that
+     * required gradients when the trainer was created; closing the trainer unfreezes them again.
+     *
+     * @throws IllegalArgumentException naming a parameter the trunk does not have (or does not train)
+     */
+    public void setTrainable(java.util.Set<String> trainable) {
+        for (String name : trainable) {
+            if (!trunkParameters.containsKey(name)) {
+                throw new IllegalArgumentException("The trunk has no trainable parameter '" + name + "'; it has "
+                        + trunkParameters.keySet());
+            }
+        }
+        for (Map.Entry<String, Parameter> e : trunkParameters.entrySet()) {
+            e.getValue().freeze(!trainable.contains(e.getKey()));
+        }
+    }
+
+    /** The trunk parameters that currently train. */
+    public java.util.Set<String> trainableTrunkParameters() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        trunkParameters.forEach((k, p) -> {
+            if (p.requiresGradient()) {
+                out.add(k);
+            }
+        });
+        return out;
     }
 
     /** The linear head ({@code logits.weight} {@code [classes, D]}, {@code logits.bias}). */
@@ -202,7 +290,7 @@ public final class SoftmaxTrainer implements AutoCloseable {
                     NDArray logits = logits(x, true);
                     NDArray ce = loss.evaluate(new NDList(y), new NDList(logits));
                     NDArray total = ce.mul((float) k / n);
-                    if (start == 0 && settings.weightDecay() > 0) {
+                    if (start == 0 && (settings.weightDecay() > 0 || !anchors.isEmpty())) {
                         total = total.add(penalty(sub));
                     }
                     gc.backward(total);
@@ -210,27 +298,90 @@ public final class SoftmaxTrainer implements AutoCloseable {
                 }
             }
         }
-        for (Parameter p : trainable) {
+        for (Parameter p : headParameters) {
             NDArray w = p.getArray();
             try (NDArray g = w.getGradient()) {
                 optimizer.update(p.getId(), w, g);
+            }
+        }
+        for (Parameter p : trunkParameters.values()) {
+            if (!p.requiresGradient()) {
+                continue;
+            }
+            NDArray w = p.getArray();
+            try (NDArray g = w.getGradient()) {
+                trunkOptimizer.update(p.getId(), w, g);
             }
         }
         steps++;
         return lossSum / n;
     }
 
-    /** ½ · weightDecay · Σ‖W‖² over the decayed weights, with its intermediates attached to {@code sub}. */
+    /**
+     * The training objective on a batch of {@code n} inputs — mean cross-entropy plus the penalties, in training
+     * mode — and its gradient with respect to every parameter that trains (through autograd; no step is taken), for
+     * gradient checks.
+     *
+     * @param gradients receives the gradient of each training parameter, keyed {@code trunk:NAME} or
+     *                  {@code head:NAME}
+     */
+    public double objective(float[] inputs, int[] labels, int n, Map<String, float[]> gradients) {
+        int size = checkBatch(inputs, labels, n);
+        double value;
+        NDManager root = (trunk != null ? trunk : head).manager();
+        try (GradientCollector gc = DeepEngine.pytorch().newGradientCollector();
+             NDManager sub = root.newSubManager()) {
+            NDArray x = sub.create(slice(inputs, 0, n * size), shape(n));
+            NDArray y = sub.create(slice(labels, 0, n));
+            NDArray total = loss.evaluate(new NDList(y), new NDList(logits(x, true)));
+            if (settings.weightDecay() > 0 || !anchors.isEmpty()) {
+                total = total.add(penalty(sub));
+            }
+            value = total.getFloat();
+            gc.backward(total);
+            for (Map.Entry<String, Parameter> e : head.parameters().entrySet()) {
+                gradients.put("head:" + e.getKey(), e.getValue().getArray().getGradient().toFloatArray());
+            }
+            for (Map.Entry<String, Parameter> e : trunkParameters.entrySet()) {
+                if (e.getValue().requiresGradient()) {
+                    gradients.put("trunk:" + e.getKey(), e.getValue().getArray().getGradient().toFloatArray());
+                }
+            }
+        }
+        return value;
+    }
+
+    /**
+     * {@code ½ · weightDecay · Σ‖W‖²} over the decayed weights plus L2-SP's {@code ½ α Σ‖w − w⁰‖²} over the anchored
+     * trunk parameters that train, with its intermediates attached to {@code sub}.
+     */
     private NDArray penalty(NDManager sub) {
-        NDArray sum = null;
+        NDArray decay = null;
         for (Parameter p : decayed) {
+            if (!p.requiresGradient()) {
+                continue;
+            }
             NDArray sq = p.getArray().square();
             sq.attach(sub);
             NDArray s = sq.sum();
             s.attach(sub);
-            sum = sum == null ? s : sum.add(s);
+            decay = decay == null ? s : decay.add(s);
         }
-        return sum.mul(0.5f * settings.weightDecay());
+        NDArray sp = null;
+        for (Map.Entry<Parameter, NDArray> e : anchors.entrySet()) {
+            if (!e.getKey().requiresGradient()) {
+                continue;
+            }
+            NDArray d = e.getKey().getArray().sub(e.getValue());
+            d.attach(sub);
+            NDArray sq = d.square();
+            sq.attach(sub);
+            NDArray s = sq.sum();
+            s.attach(sub);
+            sp = sp == null ? s : sp.add(s);
+        }
+        NDArray total = decay == null ? sub.zeros(new Shape()) : decay.mul(0.5f * settings.weightDecay());
+        return sp == null ? total : total.add(sp.mul(0.5f * settings.startPenalty()));
     }
 
     /**
@@ -313,6 +464,9 @@ public final class SoftmaxTrainer implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Parameter p : trunkParameters.values()) {
+            p.freeze(false);
+        }
         head.close();
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed; every figure is printed beside a baseline measured in the same run.",
         subcommands = {InstanceBenchCommand.class, FeatureBenchCommand.class, BackboneBenchCommand.class,
-                SpeedBenchCommand.class, DeepBenchCommand.class})
+                SpeedBenchCommand.class, DeepBenchCommand.class, FineTuneBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

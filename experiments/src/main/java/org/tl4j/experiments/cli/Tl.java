@@ -18,8 +18,8 @@ import java.io.PrintWriter;
 @Command(name = "tl", mixinStandardHelpOptions = true, versionProvider = Tl.Version.class,
         description = "tl4j: transfer learning for Java. Compare transfer strategies against baselines with "
                 + "negative-transfer checks.",
-        subcommands = {StrategiesCommand.class, SuitesCommand.class, RunCommand.class, LfwCommand.class, Table4Command.class,
-                ExportCommand.class, BenchCommand.class,
+        subcommands = {StrategiesCommand.class, SuitesCommand.class, RunCommand.class, LfwCommand.class, DriftCommand.class,
+                Table4Command.class, ExportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tl implements Runnable {
 
@@ -31,7 +31,7 @@ public final class Tl implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use one of strategies, suites, run, lfw, table4, export, bench (see tl --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: use one of strategies, suites, run, lfw, drift, table4, export, bench (see tl --help)");
     }
 
     /** Runs {@code tl} and exits with its status. */

@@ -46,7 +46,8 @@ class AllStrategiesTest {
     static final Map<String, Function<Long, List<TransferProblem<?>>>> TINY = Map.of(
             TransferTask.DATA_KIND, seed -> List.of(TinyTasks.classification(seed), TinyTasks.covariateShift(seed),
                     TinyTasks.regression(seed)),
-            ImageTransferTask.DATA_KIND, seed -> List.of(TinyImages.task(seed, TinyImages.source(modelDir))),
+            ImageTransferTask.DATA_KIND, seed -> List.of(TinyImages.task(seed, TinyImages.source(modelDir)),
+                    TinyImages.taskWithSourceImages(seed, TinyImages.source(modelDir))),
             RelationalTransferProblem.DATA_KIND, seed -> List.of(
                     SyntheticRelationalDomains.problem(true, 40, 16, 24, seed),
                     SyntheticRelationalDomains.problem(false, 40, 16, 24, seed)));
@@ -56,6 +57,8 @@ class AllStrategiesTest {
             "kmm", "kliep", "ulsif", "rulsif", "discriminative-ratio", "nn-weighting",
             "tradaboost", "tradaboost-r2", "two-stage-tradaboost-r2",
             "pca", "tca", "sstca", "jda", "bda", "coral", "sa", "gfk", "feda", "pretrained-embedding", "pixels",
+            "regular-transfer", "mtl-shared", "lin-int", "fine-tune-linear", "fine-tune-head",
+            "fine-tune-head-progressive", "fine-tune-tail", "fine-tune-tail-progressive",
             "rdn-boost", "mapped-source", "treeboostler", "treeboostler-no-revision");
 
     static Stream<String> names() {

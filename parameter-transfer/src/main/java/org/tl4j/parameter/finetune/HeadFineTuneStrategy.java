@@ -1,0 +1,181 @@
+package org.tl4j.parameter.finetune;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import org.tl4j.backbone.ImageTransferTask;
+import org.tl4j.backbone.LabelledImage;
+import org.tl4j.core.Approach;
+import org.tl4j.core.Setting;
+import org.tl4j.core.StrategyDescriptor;
+import org.tl4j.core.TransferModel;
+import org.tl4j.core.TransferProblem;
+import org.tl4j.core.TransferStrategy;
+import org.tl4j.core.TransferStrategyProvider;
+import org.tl4j.core.learn.Seeds;
+import org.tl4j.deep.net.Layer;
+import org.tl4j.deep.net.Network;
+import org.tribuo.Output;
+import org.tribuo.OutputFactory;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fine-tuning a head on frozen embeddings: a small network of dense layers ({@code hidden} ReLU units and a softmax
+ * classifier) is first trained on the task's labelled <b>source images</b> (the source task's classes) over the
+ * frozen embeddings of the problem's pretrained network; its classifier is then replaced by a new one over the
+ * target's classes and the head is fine-tuned on the labelled target images with L2-SP (Li et al., ICML 2018:
+ * the hidden layer penalised towards its source-trained values), either all at once ({@code fine-tune-head}) or
+ * unfrozen from the top ({@code fine-tune-head-progressive}: the new classifier alone first, then the hidden layer
+ * too). The embeddings are computed once (and cached with {@code cacheDir}); training is DJL's autograd
+ * ({@link NetworkFineTuning}).
+ *
+ * @see TailFineTuneStrategy
+ */
+public final class HeadFineTuneStrategy extends AbstractFineTuneStrategy {
+
+    /** The registry entry of the all-at-once variant. */
+    public static final StrategyDescriptor DESCRIPTOR = new StrategyDescriptor("fine-tune-head", Approach.PARAMETER,
+            EnumSet.of(Setting.INDUCTIVE), "parameter-transfer", ImageTransferTask.DATA_KIND,
+            "Dense head on frozen embeddings, trained on the source images, fine-tuned on the target with L2-SP");
+    /** The registry entry of the progressive variant. */
+    public static final StrategyDescriptor PROGRESSIVE = new StrategyDescriptor("fine-tune-head-progressive",
+            Approach.PARAMETER, EnumSet.of(Setting.INDUCTIVE), "parameter-transfer", ImageTransferTask.DATA_KIND,
+            "As fine-tune-head, unfreezing from the top: new classifier first, then the hidden layer");
+
+    @Config(description = "Hidden ReLU units of the head")
+    private int hidden = 256;
+
+    @Config(description = "Optimiser steps of the head's training on the source images")
+    private int sourceSteps = 300;
+
+    /** For OLCUT configuration (the all-at-once variant). */
+    @SuppressWarnings("unused")
+    private HeadFineTuneStrategy() {
+        super(false);
+    }
+
+    /** The strategy with default settings; {@code progressive} chooses the variant. */
+    public HeadFineTuneStrategy(boolean progressive) {
+        super(progressive);
+    }
+
+    @Override
+    public void postConfig() {
+        super.postConfig();
+        if (hidden < 1 || sourceSteps < 1) {
+            throw new IllegalArgumentException("Invalid hidden units " + hidden + " or source steps " + sourceSteps
+                    + " (both must be at least 1)");
+        }
+    }
+
+    @Override
+    public StrategyDescriptor descriptor() {
+        return progressive() ? PROGRESSIVE : DESCRIPTOR;
+    }
+
+    @Override
+    public String whyNotApplicable(TransferProblem<?> problem) {
+        String why = super.whyNotApplicable(problem);
+        if (why == null && ((ImageTransferTask) problem).sourceImages().isEmpty()) {
+            why = "strategy '" + descriptor().name() + "' trains its head on the source task first: problem '"
+                    + problem.name() + "' has no labelled source images";
+        }
+        return why;
+    }
+
+    /** The head below the classifier. */
+    private Layer head() {
+        return Layer.Sequence.of("head", new Layer.Linear("fc", hidden, true), new Layer.Relu("relu"));
+    }
+
+    @Override
+    protected TransferModel<Label> fitProblem(ImageTransferTask task, long seed) {
+        List<LabelledImage> src = task.sourceImages();
+        List<LabelledImage> tgt = task.train();
+        List<String> keys = new ArrayList<>(keys(src));
+        keys.addAll(keys(tgt));
+        float[][] emb;
+        try {
+            emb = FineTunedImageModel.extract(task.source(), settings(), task.images(), keys);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedding the images of '" + task.name() + "' failed", e);
+        }
+        int d = emb[0].length;
+        float[][] xs = java.util.Arrays.copyOfRange(emb, 0, src.size());
+        float[][] xt = java.util.Arrays.copyOfRange(emb, src.size(), emb.length);
+        List<String> sourceClasses = new ArrayList<>();
+        int[] ys = classIds(src, sourceClasses);
+        List<String> targetClasses = new ArrayList<>();
+        int[] yt = classIds(tgt, targetClasses);
+        long[] shape = {1, d};
+        List<List<String>> units = List.of(List.of("fc.weight", "fc.bias"));
+        Layer layer = head();
+        try (Network net = Network.build(layer, shape)) {
+            net.initialise(Seeds.derive(seed, "head-init"));
+            FineTuneSettings pre = new FineTuneSettings(sourceSteps, trainBatch, learningRate, 1f, 0f, beta, false);
+            NetworkFineTuning.Result source = NetworkFineTuning.train(net, shape, units, flatten(xs), ys, xs.length,
+                    sourceClasses.size(), pre, 1, Seeds.derive(seed, "source"));
+            NetworkFineTuning.Result r = NetworkFineTuning.train(net, shape, units, flatten(xt), yt, xt.length,
+                    targetClasses.size(), settingsOf(), units.size() + 1, Seeds.derive(seed, "target"));
+            Map<String, Provenance> extra = new LinkedHashMap<>();
+            extra.put("source-training", new StringProvenance("source-training", src.size() + " source images of "
+                    + sourceClasses.size() + " classes, " + source.steps() + " steps, mean loss "
+                    + source.stages().get(0).meanLoss()));
+            return model(task, seed, task.source(), layer, shape, NetworkFineTuning.values(net), r, targetClasses,
+                    null, extra);
+        }
+    }
+
+    /** Registers one variant. */
+    private abstract static class Base implements TransferStrategyProvider {
+        private final boolean progressive;
+
+        Base(boolean progressive) {
+            this.progressive = progressive;
+        }
+
+        @Override
+        public StrategyDescriptor descriptor() {
+            return progressive ? PROGRESSIVE : DESCRIPTOR;
+        }
+
+        @Override
+        public boolean supports(OutputFactory<?> outputFactory) {
+            return outputFactory instanceof LabelFactory;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
+            if (!supports(outputFactory)) {
+                throw new IllegalArgumentException("Strategy '" + descriptor().name() + "' classifies images");
+            }
+            return (TransferStrategy<T, ?>) (TransferStrategy<?, ?>) new HeadFineTuneStrategy(progressive);
+        }
+    }
+
+    /** Registers {@code fine-tune-head}. */
+    public static final class Provider extends Base {
+        /** For the ServiceLoader. */
+        public Provider() {
+            super(false);
+        }
+    }
+
+    /** Registers {@code fine-tune-head-progressive}. */
+    public static final class ProgressiveProvider extends Base {
+        /** For the ServiceLoader. */
+        public ProgressiveProvider() {
+            super(true);
+        }
+    }
+}
