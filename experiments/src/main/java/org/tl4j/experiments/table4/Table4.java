@@ -120,7 +120,6 @@ public final class Table4 {
                     "facenet-irv1 (random weights, seed " + s.seed() + ")", t.estimate().totalSeconds(),
                     t.estimate().basis(), t.accuracy(), r.totalSeconds(), r.embedSeconds(), r.trainSeconds(),
                     r.accuracy(), hw.describe()));
-            write(rows, notes, dir);
             double cpuTotal = cpuPerStep(t) * schedule.steps();
             notes.put("CPU time (Inception-ResNet v1)", String.format(Locale.ROOT, "traditional %.1f CPU-s per step "
                             + "→ %s of CPU for the schedule; transfer %s of CPU; ratio %.0f× (wall-clock ratio %.0f×). "
@@ -142,6 +141,7 @@ public final class Table4 {
                     Double.isNaN(t.accuracy()) ? "" : String.format(Locale.ROOT,
                             "; test accuracy after these steps %.2f %% (scored in %.1f s, not counted)",
                             100 * t.accuracy(), t.evalSeconds())));
+            write(rows, notes, dir);
         }
         for (PretrainedSource src : s.sources()) {
             log.println("== transfer: " + src.name() + " (trained on " + src.trainedOn() + ")");
