@@ -65,8 +65,13 @@ final class Table4Command implements Callable<Integer> {
     @Option(names = "--no-traditional-eval", description = "Do not score the traditional network on the test images.")
     boolean noEval;
 
-    @Option(names = "--head-epochs", defaultValue = "30", description = "Epochs of the classifier on embeddings (default: ${DEFAULT-VALUE}).")
-    int headEpochs;
+    @Option(names = "--min-images", defaultValue = "10", description = "The transfer classifier's classes: the people "
+            + "with at least this many LFW images (default: ${DEFAULT-VALUE}: 158 people).")
+    int minImages;
+
+    @Option(names = "--classifier-c", defaultValue = "1", description = "Inverse regularisation strength C of the "
+            + "logistic regression on embeddings (default: ${DEFAULT-VALUE}).")
+    double classifierC;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the split, weights, batches and classifiers (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -105,8 +110,13 @@ final class Table4Command implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "Invalid --micro-batch " + microBatch + ": need 2.."
                     + Table4.schedule().batchSize() + " (batch norm needs two images per pass)");
         }
-        if (headEpochs < 1) {
-            throw new CommandLine.ParameterException(cl, "Invalid --head-epochs " + headEpochs + " (must be >= 1)");
+        if (minImages < 2) {
+            throw new CommandLine.ParameterException(cl, "Invalid --min-images " + minImages + " (must be >= 2, so that "
+                    + "each person scored has a test image)");
+        }
+        if (!(classifierC > 0) || Double.isInfinite(classifierC)) {
+            throw new CommandLine.ParameterException(cl, "Invalid --classifier-c " + classifierC + " (must be finite "
+                    + "and > 0)");
         }
         Path root = data != null ? data : SuiteContext.defaults().dataRoot();
         SuiteContext ctx = new SuiteContext(root, Map.of());
@@ -172,8 +182,7 @@ final class Table4Command implements Callable<Integer> {
         err.println("reading " + lfwPath + " ...");
         LfwDataset dataset = LfwDataset.open(lfwPath);
         Table4.Settings settings = new Table4.Settings(steps, traditionalImages, microBatch, !noEval, irv1, sources, emb,
-                new Table4.HeadSettingsView(headEpochs, Table4.HeadSettingsView.defaults().batchSize(),
-                        Table4.HeadSettingsView.defaults().rate()), seed);
+                new Table4.ClassifierView(minImages, classifierC), seed);
         String md = Table4.run(dataset, settings, dir, () -> (ProgressListener) new ConsoleProgress(err, terminal,
                 "steps / chunks"), err);
         o.print(md);

@@ -64,6 +64,47 @@ public record IdentitySplit(List<String> people, List<Example> train, List<Examp
         return new IdentitySplit(people, train, test);
     }
 
+    /**
+     * The people with at least {@code minImages} images (training and test together), relabelled {@code 0..K-1} in
+     * name order, with the same training and test images as here: the classes the transfer side's classifier is
+     * scored on (as FaceNet's {@code classifier.py} keeps the people with enough images), a subset of this split so
+     * that both sides are scored on the same test images.
+     *
+     * @throws IllegalArgumentException if {@code minImages < 2} or fewer than two people have that many images
+     */
+    public IdentitySplit restrict(int minImages) {
+        if (minImages < 2) {
+            throw new IllegalArgumentException("Invalid minimum of images per person: " + minImages
+                    + " (must be >= 2, so that each person kept has a test image)");
+        }
+        int[] count = new int[people.size()];
+        train.forEach(e -> count[e.label()]++);
+        test.forEach(e -> count[e.label()]++);
+        int[] relabel = new int[people.size()];
+        List<String> kept = new ArrayList<>();
+        for (int c = 0; c < people.size(); c++) {
+            relabel[c] = count[c] >= minImages ? kept.size() : -1;
+            if (relabel[c] >= 0) {
+                kept.add(people.get(c));
+            }
+        }
+        if (kept.size() < 2) {
+            throw new IllegalArgumentException(kept.size() + " people have " + minImages + " or more images; a "
+                    + "classifier needs two or more: lower the minimum of images per person");
+        }
+        return new IdentitySplit(kept, relabelled(train, relabel), relabelled(test, relabel));
+    }
+
+    private static List<Example> relabelled(List<Example> examples, int[] relabel) {
+        List<Example> out = new ArrayList<>();
+        for (Example e : examples) {
+            if (relabel[e.label()] >= 0) {
+                out.add(new Example(e.key(), relabel[e.label()]));
+            }
+        }
+        return out;
+    }
+
     /** Number of classes. */
     public int classes() {
         return people.size();

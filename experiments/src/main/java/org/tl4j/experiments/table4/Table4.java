@@ -1,6 +1,7 @@
 package org.tl4j.experiments.table4;
 
 import org.tl4j.core.eval.ProgressListener;
+import org.tl4j.core.eval.RequestException;
 import org.tl4j.deep.net.InceptionResNetV1;
 import org.tl4j.deep.train.SoftmaxTrainer;
 import org.tl4j.deep.train.TrainingSchedule;
@@ -41,26 +42,26 @@ public final class Table4 {
      *                         {@code null} to skip that row
      * @param sources          the other backbones, transfer side only
      * @param embedder         pipeline settings of the transfer side (no cache is used)
-     * @param head             the classifier on embeddings
+     * @param classifier       the classifier on embeddings
      * @param seed             seeds the split, the initial weights, batches and flips, and the classifiers
      */
     public record Settings(long traditionalSteps, int traditionalImages, int microBatch, boolean evaluate, PretrainedSource irv1Model,
-                           List<PretrainedSource> sources, EmbedderSettings embedder, HeadSettingsView head,
+                           List<PretrainedSource> sources, EmbedderSettings embedder, ClassifierView classifier,
                            long seed) {
     }
 
     /**
-     * The classifier on embeddings (public view of the package's settings).
+     * The classifier on embeddings (public view of the package's settings): logistic regression solved to
+     * convergence, scored on the people with at least {@code minImages} images.
      *
-     * @param epochs    passes over the training embeddings
-     * @param batchSize embeddings per step
-     * @param rate      Adam's learning rate
+     * @param minImages the people scored: those with at least this many images ({@code ≥ 2})
+     * @param c         inverse regularisation strength
      */
-    public record HeadSettingsView(int epochs, int batchSize, float rate) {
-        /** Adam, learning rate 0.01, batches of 256, 30 epochs. */
-        public static HeadSettingsView defaults() {
-            TransferLearning.HeadSettings d = TransferLearning.HeadSettings.defaults();
-            return new HeadSettingsView(d.epochs(), d.batchSize(), d.rate());
+    public record ClassifierView(int minImages, double c) {
+        /** People with 10 or more images, {@code C = 1}. */
+        public static ClassifierView defaults() {
+            TransferLearning.ClassifierSettings d = TransferLearning.ClassifierSettings.defaults();
+            return new ClassifierView(d.minImages(), d.c());
         }
     }
 
@@ -85,8 +86,16 @@ public final class Table4 {
         IdentitySplit split = IdentitySplit.of(data.imagesByPerson(), s.seed());
         List<String> keys = TransferLearning.keys(split);
         log.println("split: " + split.describe());
-        TransferLearning.HeadSettings head = new TransferLearning.HeadSettings(s.head().epochs(), s.head().batchSize(),
-                s.head().rate());
+        TransferLearning.ClassifierSettings classifier = new TransferLearning.ClassifierSettings(
+                s.classifier().minImages(), s.classifier().c());
+        IdentitySplit scored;
+        try {
+            scored = split.restrict(classifier.minImages());
+        } catch (IllegalArgumentException e) {
+            throw new RequestException(e.getMessage() + " (--min-images)");
+        }
+        log.println("scored: " + scored.classes() + " people with " + classifier.minImages() + " or more images; "
+                + scored.train().size() + " training and " + scored.test().size() + " test images of theirs");
         TrainingSchedule schedule = schedule();
         List<Table4Report.Row> rows = new ArrayList<>();
         rows.add(Table4Report.PAPER);
@@ -95,7 +104,8 @@ public final class Table4 {
 
         if (s.irv1Model() != null) {
             log.println("== traditional: Inception-ResNet v1 from random weights (seed " + s.seed() + ")");
-            TraditionalTraining.Result t = TraditionalTraining.run(data.images(), split, schedule, s.traditionalSteps(),
+            TraditionalTraining.Result t = TraditionalTraining.run(data.images(), split, scored, schedule,
+                    s.traditionalSteps(),
                     s.traditionalImages(), s.microBatch(), s.evaluate(), s.seed(), progress.get());
             log.printf(Locale.ROOT, "   %.1f s per step of %,d images (%.1f ms per image; %.1f CPU-s per step, load "
                             + "%.1f); schedule %s: %s%n", t.estimate().secondsPerStep(), schedule.batchSize(),
@@ -104,15 +114,12 @@ public final class Table4 {
                     Table4Report.duration(t.estimate().totalSeconds()));
             log.println("== transfer: " + s.irv1Model().name() + " (the same random initial weights, exported to ONNX)");
             TransferLearning.Result r = TransferLearning.run(data.images(), keys, split, s.irv1Model(), s.embedder(),
-                    head, s.seed(), progress.get());
-            log.printf(Locale.ROOT, "   embedding %.1f s (%.1f images/s), classifier %.1f s, accuracy %.2f %%; "
-                            + "%.1f CPU-s, load %.1f%n", r.embedSeconds(), r.images() / r.embedSeconds(),
-                    r.trainSeconds(), 100 * r.accuracy(), r.cpuSeconds(), r.load());
+                    classifier, progress.get());
+            logTransfer(log, r);
             rows.add(new Table4Report.Row("FaceNet (tl4j, this machine)", dataset, "Inception ResNet v1",
                     "facenet-irv1 (random weights, seed " + s.seed() + ")", t.estimate().totalSeconds(),
                     t.estimate().basis(), t.accuracy(), r.totalSeconds(), r.embedSeconds(), r.trainSeconds(),
                     r.accuracy(), hw.describe()));
-            write(rows, notes, dir);
             double cpuTotal = cpuPerStep(t) * schedule.steps();
             notes.put("CPU time (Inception-ResNet v1)", String.format(Locale.ROOT, "traditional %.1f CPU-s per step "
                             + "→ %s of CPU for the schedule; transfer %s of CPU; ratio %.0f× (wall-clock ratio %.0f×). "
@@ -134,14 +141,13 @@ public final class Table4 {
                     Double.isNaN(t.accuracy()) ? "" : String.format(Locale.ROOT,
                             "; test accuracy after these steps %.2f %% (scored in %.1f s, not counted)",
                             100 * t.accuracy(), t.evalSeconds())));
+            write(rows, notes, dir);
         }
         for (PretrainedSource src : s.sources()) {
             log.println("== transfer: " + src.name() + " (trained on " + src.trainedOn() + ")");
-            TransferLearning.Result r = TransferLearning.run(data.images(), keys, split, src, s.embedder(), head,
-                    s.seed(), progress.get());
-            log.printf(Locale.ROOT, "   embedding %.1f s (%.1f images/s), classifier %.1f s, accuracy %.2f %%; "
-                            + "%.1f CPU-s, load %.1f%n", r.embedSeconds(), r.images() / r.embedSeconds(),
-                    r.trainSeconds(), 100 * r.accuracy(), r.cpuSeconds(), r.load());
+            TransferLearning.Result r = TransferLearning.run(data.images(), keys, split, src, s.embedder(),
+                    classifier, progress.get());
+            logTransfer(log, r);
             rows.add(new Table4Report.Row("face identification, pretrained backbone", dataset, architecture(src),
                     src.name(), Double.NaN, "not trained here", Double.NaN, r.totalSeconds(), r.embedSeconds(),
                     r.trainSeconds(), r.accuracy(), hw.describe()));
@@ -149,11 +155,16 @@ public final class Table4 {
         }
         notes.put("Transfer side", "one ONNX Runtime pass over all " + String.format(Locale.ROOT, "%,d", keys.size())
                 + " images with the backbone (decode, fixed crop, normalise, inference; batch " + s.embedder().batchSize()
-                + ", no embedding cache) + the same softmax layer trained on the frozen embeddings of the training "
-                + "images (Adam, rate " + head.rate() + ", batches of " + head.batchSize() + ", " + head.epochs()
-                + " epochs); accuracy = top-1 on the test images.");
-        notes.put("Split", split.describe() + "; seed " + s.seed() + "; both sides learn the same classes from the "
-                + "same training images and are scored on the same test images.");
+                + ", no embedding cache) + a classifier on the frozen, L2-normalised embeddings: multinomial logistic "
+                + "regression (tl4j's default learner, C = " + classifier.c() + ", balanced class weights as "
+                + "scikit-learn's class_weight='balanced', solved by L-BFGS to a gradient tolerance of 1e-6) over the " + scored.classes() + " people with " + classifier.minImages()
+                + " or more images, trained on their " + scored.train().size() + " training images; accuracy = top-1 "
+                + "on their " + scored.test().size() + " test images (one per person; one error = "
+                + String.format(Locale.ROOT, "%.2f", 100.0 / scored.test().size()) + " points).");
+        notes.put("Split", split.describe() + "; seed " + s.seed() + ". The traditional side trains its softmax over "
+                + "all identities on all training images; both sides are scored on the same test images, those of the "
+                + "people with " + classifier.minImages() + " or more images (the traditional network by its own "
+                + "softmax over all identities).");
         notes.put("Hardware", hw.describe() + "; Java " + System.getProperty("java.version") + "; DJL "
                 + ai.djl.engine.Engine.getDjlVersion() + " on PyTorch " + org.tl4j.deep.DeepEngine.pytorch().getVersion()
                 + " (CPU); ONNX Runtime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion());
@@ -161,6 +172,13 @@ public final class Table4 {
                 + "(≈ 80×), 2S Intel Xeon Gold 6148, TensorFlow, max_nrof_epochs=80, batch_size=1024, epoch_size=13.");
         write(rows, notes, dir);
         return Table4Report.markdown(rows, notes);
+    }
+
+    private static void logTransfer(PrintStream log, TransferLearning.Result r) {
+        log.printf(Locale.ROOT, "   embedding %.1f s (%.1f images/s), classifier %.1f s (%d L-BFGS iterations), "
+                        + "accuracy %.2f %% on %d people; %.1f CPU-s, load %.1f%n", r.embedSeconds(),
+                r.images() / r.embedSeconds(), r.trainSeconds(), r.scored().iterations(), 100 * r.accuracy(),
+                r.scored().classes(), r.cpuSeconds(), r.load());
     }
 
     /** Writes (or rewrites, after each row, so an interrupted run keeps the rows it finished) the three outputs. */

@@ -7,6 +7,7 @@ import org.tl4j.deep.train.SoftmaxTrainer;
 import org.tl4j.deep.train.TrainingSchedule;
 import org.tl4j.backbone.ImageSource;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,8 +42,9 @@ final class TraditionalTraining {
      * Runs the first {@code steps} steps, or, when {@code partImages > 0}, one step on only {@code partImages} images
      * (accumulated as usual) and extrapolates by time per image.
      */
-    static Result run(ImageSource images, IdentitySplit split, TrainingSchedule schedule, long steps, int partImages,
-                      int microBatch, boolean evaluate, long seed, ProgressListener progress) {
+    static Result run(ImageSource images, IdentitySplit split, IdentitySplit scored, TrainingSchedule schedule,
+                      long steps, int partImages, int microBatch, boolean evaluate, long seed,
+                      ProgressListener progress) {
         InceptionResNetV1.Config cfg = InceptionResNetV1.Config.facenet();
         long[] shape = {1, 3, InceptionResNetV1.INPUT_SIZE, InceptionResNetV1.INPUT_SIZE};
         try (Network trunk = Network.build(InceptionResNetV1.trunk(cfg), shape);
@@ -88,7 +90,7 @@ final class TraditionalTraining {
                 double evalSeconds = 0;
                 if (evaluate) {
                     long e0 = System.nanoTime();
-                    acc = accuracy(trainer, data, split, microBatch);
+                    acc = accuracy(trainer, data, split, scored, microBatch);
                     evalSeconds = (System.nanoTime() - e0) / 1e9;
                 }
                 TrainingSchedule.Estimate est = partImages > 0 ? schedule.estimateFromImages(partImages, seconds)
@@ -99,20 +101,26 @@ final class TraditionalTraining {
         }
     }
 
-    private static double accuracy(SoftmaxTrainer trainer, FaceTensors data, IdentitySplit split, int micro) {
+    /**
+     * Top-1 accuracy of the network's own softmax (over all of {@code split}'s identities) on the test images of
+     * {@code scored} (a {@link IdentitySplit#restrict(int) restriction} of {@code split}, labelled differently).
+     */
+    private static double accuracy(SoftmaxTrainer trainer, FaceTensors data, IdentitySplit split,
+                                   IdentitySplit scored, int micro) {
         int size = FaceTensors.SPEC.imageSize();
+        List<IdentitySplit.Example> test = scored.test();
         int correct = 0;
-        for (int start = 0; start < split.test().size(); start += micro) {
-            int k = Math.min(micro, split.test().size() - start);
+        for (int start = 0; start < test.size(); start += micro) {
+            int k = Math.min(micro, test.size() - start);
             float[] x = new float[k * size];
             for (int i = 0; i < k; i++) {
-                data.prepare(split.test().get(start + i).key(), x, i, false);
+                data.prepare(test.get(start + i).key(), x, i, false);
             }
             int[] p = trainer.predict(x, k);
             for (int i = 0; i < k; i++) {
-                correct += p[i] == split.test().get(start + i).label() ? 1 : 0;
+                correct += split.people().get(p[i]).equals(scored.people().get(test.get(start + i).label())) ? 1 : 0;
             }
         }
-        return (double) correct / split.test().size();
+        return (double) correct / test.size();
     }
 }

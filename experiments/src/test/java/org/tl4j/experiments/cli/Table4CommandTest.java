@@ -24,6 +24,8 @@ class Table4CommandTest {
         assertEquals(2, TlCommandTest.tl("table4", "--lfw", tgz.toString(), "--micro-batch", "1").code());
         assertEquals(2, TlCommandTest.tl("table4", "--lfw", tgz.toString(), "--traditional-images", "100").code());
         assertEquals(2, TlCommandTest.tl("table4", "--lfw", tgz.toString(), "--traditional-images", "1024").code());
+        assertEquals(2, TlCommandTest.tl("table4", "--lfw", tgz.toString(), "--min-images", "1").code());
+        assertEquals(2, TlCommandTest.tl("table4", "--lfw", tgz.toString(), "--classifier-c", "0").code());
         Path out = dir.resolve("out");
         Files.createDirectories(out);
         Files.writeString(out.resolve("table4.md"), "mine");
@@ -44,7 +46,7 @@ class Table4CommandTest {
         Path tgz = TinyLfw.archive(dir);
         Path out = dir.resolve("out");
         TlCommandTest.Result r = TlCommandTest.tl("table4", "--lfw", tgz.toString(), "--model", "facenet-irv1",
-                "--traditional-images", "64", "--micro-batch", "32", "--head-epochs", "2", "--threads", "2",
+                "--traditional-images", "64", "--micro-batch", "32", "--min-images", "2", "--threads", "2",
                 "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         for (String f : List.of("table4.csv", "table4.md", "table4.png", "facenet-irv1-seed0.onnx")) {

@@ -43,4 +43,19 @@ class IdentitySplitTest {
         assertThrows(IllegalArgumentException.class, () -> IdentitySplit.of(Map.of("A", List.of("A/A_0001.jpg"),
                 "B", List.of("B/B_0001.jpg")), 0));
     }
+
+    @Test
+    void restrictionKeepsThePeopleWithEnoughImagesAndTheirSplit() {
+        IdentitySplit s = IdentitySplit.of(PEOPLE, 0);
+        IdentitySplit r = s.restrict(2);
+        assertEquals(List.of("B", "C"), r.people());
+        assertEquals(s.test().stream().map(IdentitySplit.Example::key).toList(),
+                r.test().stream().map(IdentitySplit.Example::key).toList(), "the same test images");
+        assertEquals(3, r.train().size());
+        for (IdentitySplit.Example e : r.train()) {
+            assertEquals(r.people().get(e.label()), e.key().substring(0, 1), "relabelled consistently");
+        }
+        assertThrows(IllegalArgumentException.class, () -> s.restrict(3), "only B has three images");
+        assertThrows(IllegalArgumentException.class, () -> s.restrict(1));
+    }
 }
