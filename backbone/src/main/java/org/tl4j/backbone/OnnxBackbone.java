@@ -327,7 +327,7 @@ public final class OnnxBackbone implements Backbone {
     }
 
     /** Scales {@code v} in place to unit Euclidean norm (left as is when its norm is zero). */
-    static void l2Normalise(float[] v) {
+    public static void l2Normalise(float[] v) {
         double s = 0;
         for (float x : v) {
             s += (double) x * x;
