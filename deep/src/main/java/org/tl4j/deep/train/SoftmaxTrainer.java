@@ -113,6 +113,12 @@ public final class SoftmaxTrainer implements AutoCloseable {
     private final Network head;
     private final long[] inputShape;
     private final int classes;
+    /**
+     * DJL allows one collecting {@link GradientCollector} per process: steps of trainers on different threads (fits
+     * run in parallel by the harness) take turns. Each step's arithmetic is unchanged, so results stay the same bits.
+     */
+    private static final Object AUTOGRAD = new Object();
+
     private final Settings settings;
     private final Optimizer optimizer;
     private final Optimizer trunkOptimizer;
@@ -277,8 +283,14 @@ public final class SoftmaxTrainer implements AutoCloseable {
         int m = settings.microBatch();
         float[] xb = new float[Math.min(m, n) * size];
         int[] yb = new int[Math.min(m, n)];
-        double lossSum = 0;
         NDManager root = (trunk != null ? trunk : head).manager();
+        synchronized (AUTOGRAD) {
+            return lockedStep(n, batch, size, m, xb, yb, root);
+        }
+    }
+
+    private double lockedStep(int n, MicroBatches batch, int size, int m, float[] xb, int[] yb, NDManager root) {
+        double lossSum = 0;
         try (GradientCollector gc = DeepEngine.pytorch().newGradientCollector()) {
             for (int start = 0; start < n; start += m) {
                 int k = Math.min(m, n - start);
@@ -327,8 +339,15 @@ public final class SoftmaxTrainer implements AutoCloseable {
      */
     public double objective(float[] inputs, int[] labels, int n, Map<String, float[]> gradients) {
         int size = checkBatch(inputs, labels, n);
-        double value;
         NDManager root = (trunk != null ? trunk : head).manager();
+        synchronized (AUTOGRAD) {
+            return lockedObjective(inputs, labels, n, size, root, gradients);
+        }
+    }
+
+    private double lockedObjective(float[] inputs, int[] labels, int n, int size, NDManager root,
+                                   Map<String, float[]> gradients) {
+        double value;
         try (GradientCollector gc = DeepEngine.pytorch().newGradientCollector();
              NDManager sub = root.newSubManager()) {
             NDArray x = sub.create(slice(inputs, 0, n * size), shape(n));

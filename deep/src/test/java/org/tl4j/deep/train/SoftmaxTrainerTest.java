@@ -7,6 +7,7 @@ import org.tl4j.deep.net.InceptionResNetV1;
 import org.tl4j.deep.net.Layer;
 import org.tl4j.deep.net.Network;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,40 @@ class SoftmaxTrainerTest {
                 assertTrue(after < before, "loss " + before + " -> " + after);
                 assertEquals(1, t.steps());
             }
+        }
+    }
+
+    @Test
+    void trainersOnTwoThreadsTakeTurnsAndGiveTheSequentialBits() throws Exception {
+        // DJL allows one collecting gradient collector per process; fits run in parallel by the harness must not fail.
+        Layer trunk = Layer.Sequence.of("trunk", new Layer.Linear("fc", 12, true), new Layer.Relu("r"));
+        long[] shape = {1, 6};
+        float[] x = random(16 * 6, 3);
+        int[] y = new int[16];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = i % 3;
+        }
+        var settings = new SoftmaxTrainer.Settings(16, 16, 1e-3f, LearningRate.constant(0.01f), 0.9f, 0.999f, 1e-8f);
+        java.util.function.Supplier<float[]> fit = () -> {
+            try (Network n = Network.build(trunk, shape)) {
+                n.initialise(5);
+                try (SoftmaxTrainer t = new SoftmaxTrainer(n, shape, 3, settings, 6)) {
+                    for (int s = 0; s < 200; s++) {
+                        t.step(x, y, 16);
+                    }
+                }
+                return n.values("fc.weight");
+            }
+        };
+        float[] sequential = fit.get();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(fit::get);
+            var b = pool.submit(fit::get);
+            assertArrayEquals(sequential, a.get());
+            assertArrayEquals(sequential, b.get());
+        } finally {
+            pool.shutdown();
         }
     }
 

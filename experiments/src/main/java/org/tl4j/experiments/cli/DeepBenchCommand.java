@@ -34,20 +34,27 @@ final class DeepBenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "3", description = "Measured steps per batch size after one warm-up; the median is reported (default: ${DEFAULT-VALUE}).")
     int repeats;
 
+    @Option(names = "--torch-threads", defaultValue = "0", description = "libtorch threads, 0 = one per processor "
+            + "(default: ${DEFAULT-VALUE}; tl4j's other commands use -Dtl4j.torch.threads, default 1).")
+    int torchThreads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (repeats < 1 || classes < 2 || batches.stream().anyMatch(b -> b < 2)) {
-            throw new CommandLine.ParameterException(cl, "Need --repeats >= 1, --classes >= 2 and batches >= 2");
+        if (repeats < 1 || classes < 2 || batches.stream().anyMatch(b -> b < 2) || torchThreads < 0) {
+            throw new CommandLine.ParameterException(cl, "Need --repeats >= 1, --classes >= 2, batches >= 2 and "
+                    + "--torch-threads >= 0");
         }
+        torchThreads(torchThreads, cl);
         PrintWriter o = cl.getOut();
         long[] shape = {1, 3, InceptionResNetV1.INPUT_SIZE, InceptionResNetV1.INPUT_SIZE};
         o.printf(Locale.ROOT, "Inception-ResNet v1 (%,d parameters) + %,d-class softmax, DJL on PyTorch %s, %d "
-                        + "processors%n", InceptionResNetV1.PARAMETERS, classes,
-                org.tl4j.deep.DeepEngine.pytorch().getVersion(), Runtime.getRuntime().availableProcessors());
+                        + "processors, %d libtorch threads%n", InceptionResNetV1.PARAMETERS, classes,
+                org.tl4j.deep.DeepEngine.pytorch().getVersion(), Runtime.getRuntime().availableProcessors(),
+                org.tl4j.deep.DeepEngine.activeThreads());
         o.println("| batch | train step ms/image | inference ms/image | train / inference |");
         o.println("|---:|---:|---:|---:|");
         try (Network trunk = Network.build(InceptionResNetV1.trunk(InceptionResNetV1.Config.facenet()), shape)) {
@@ -85,6 +92,19 @@ final class DeepBenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Asks libtorch for {@code n} threads (0 = one per processor) before DJL's engine loads; says so on standard
+     * error when the engine had already loaded with another count (libtorch reads it once).
+     */
+    static void torchThreads(int n, CommandLine cl) {
+        int want = n == 0 ? Runtime.getRuntime().availableProcessors() : n;
+        int got = org.tl4j.deep.DeepEngine.useThreads(n);
+        if (got != want) {
+            cl.getErr().printf(Locale.ROOT, "tl: libtorch runs %d threads, not the %d asked for (the engine had "
+                    + "already loaded, or -D%s is set)%n", got, want, org.tl4j.deep.DeepEngine.DJL_THREADS);
+        }
     }
 
     private static double median(double[] v) {

@@ -77,9 +77,10 @@ final class FineTuneBenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "Need --classes >= 2, --examples >= --classes, --epochs >= 1");
         }
         PrintWriter o = cl.getOut();
-        o.printf(Locale.ROOT, "tl bench finetune: %d processors, DJL on PyTorch %s; other processes may share the "
-                + "machine (ratios are same-run)%n", Runtime.getRuntime().availableProcessors(),
-                org.tl4j.deep.DeepEngine.pytorch().getVersion());
+        o.printf(Locale.ROOT, "tl bench finetune: %d processors, DJL on PyTorch %s with %d libtorch threads (-D%s); "
+                + "other processes may share the machine (ratios are same-run)%n",
+                Runtime.getRuntime().availableProcessors(), org.tl4j.deep.DeepEngine.pytorch().getVersion(),
+                org.tl4j.deep.DeepEngine.activeThreads(), org.tl4j.deep.DeepEngine.THREADS_PROPERTY);
         int d = 512;
         float[] x = new float[examples * d];
         int[] y = new int[examples];

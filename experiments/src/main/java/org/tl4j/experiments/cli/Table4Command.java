@@ -82,6 +82,11 @@ final class Table4Command implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "ONNX Runtime intra-op threads, 0 = one per processor (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--torch-threads", defaultValue = "0", description = "libtorch (DJL) threads of the traditional "
+            + "training, 0 = one per processor (default: ${DEFAULT-VALUE}; tl4j's other commands use "
+            + "-Dtl4j.torch.threads, default 1).")
+    int torchThreads;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/table4-<timestamp>); "
             + "must not hold table4 outputs already.")
     Path out;
@@ -118,6 +123,11 @@ final class Table4Command implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "Invalid --classifier-c " + classifierC + " (must be finite "
                     + "and > 0)");
         }
+        if (torchThreads < 0) {
+            throw new CommandLine.ParameterException(cl, "Invalid --torch-threads " + torchThreads
+                    + " (0 = one per processor, or a positive count)");
+        }
+        DeepBenchCommand.torchThreads(torchThreads, cl);
         Path root = data != null ? data : SuiteContext.defaults().dataRoot();
         SuiteContext ctx = new SuiteContext(root, Map.of());
         Path lfwPath = lfw != null ? lfw : ctx.require("data/lfw/lfw-gray.tgz", "LFW archive (--lfw)");

@@ -167,7 +167,7 @@ public final class Table4 {
                 + "softmax over all identities).");
         notes.put("Hardware", hw.describe() + "; Java " + System.getProperty("java.version") + "; DJL "
                 + ai.djl.engine.Engine.getDjlVersion() + " on PyTorch " + org.tl4j.deep.DeepEngine.pytorch().getVersion()
-                + " (CPU); ONNX Runtime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion());
+                + " (CPU, " + org.tl4j.deep.DeepEngine.activeThreads() + " libtorch threads); ONNX Runtime " + ai.onnxruntime.OrtEnvironment.getEnvironment().getVersion());
         notes.put("Paper", "Table 4 of the white paper: FaceNet on LFW, ≈ 20 h traditional vs ≈ 15 min transfer "
                 + "(≈ 80×), 2S Intel Xeon Gold 6148, TensorFlow, max_nrof_epochs=80, batch_size=1024, epoch_size=13.");
         write(rows, notes, dir);

@@ -102,10 +102,14 @@ public abstract class AbstractFineTuneStrategy extends AbstractEmbeddingStrategy
         return out;
     }
 
-    /** The fitted model with its provenance (the common keys plus the stages and {@code extra}). */
+    /**
+     * The fitted model with its provenance (the common keys plus the stages and {@code extra}); {@code inputNorm}
+     * is the Euclidean norm the network's inputs are rescaled to (0 = as extracted).
+     */
     protected FineTunedImageModel model(ImageTransferTask task, long seed, PretrainedSource features, Layer network,
                                         long[] inputShape, Map<String, float[]> values, NetworkFineTuning.Result r,
-                                        List<String> classes, byte[] onnx, Map<String, Provenance> extra) {
+                                        List<String> classes, byte[] onnx, float inputNorm,
+                                        Map<String, Provenance> extra) {
         Map<String, Provenance> p = new LinkedHashMap<>();
         p.put(ImageTransferModel.BACKBONE, new StringProvenance(ImageTransferModel.BACKBONE, features.toString()));
         StringBuilder stages = new StringBuilder();
@@ -125,6 +129,6 @@ public abstract class AbstractFineTuneStrategy extends AbstractEmbeddingStrategy
                         ? java.util.Arrays.stream(inputShape).skip(1).reduce(1, (a, b) -> a * b) : 0), classes.size()),
                 p);
         return new FineTunedImageModel(descriptor().name() + "@" + task.name(), prov, features, settings(), network,
-                inputShape, values, r.head(), classes.toArray(new String[0]), task.source(), onnx);
+                inputShape, values, r.head(), classes.toArray(new String[0]), task.source(), onnx, inputNorm);
     }
 }

@@ -4,6 +4,7 @@ import org.tl4j.backbone.EmbedderSettings;
 import org.tl4j.backbone.ImageEmbedder;
 import org.tl4j.backbone.ImageSource;
 import org.tl4j.backbone.ImageTransferTask;
+import org.tl4j.backbone.OnnxBackbone;
 import org.tl4j.backbone.PretrainedSource;
 import org.tl4j.core.TransferModel;
 import org.tl4j.core.TransferProblem;
@@ -42,10 +43,16 @@ public final class FineTunedImageModel implements TransferModel<Label> {
     private final String taskSourceSha256;
     private final String taskSourceName;
     private final byte[] onnx;
+    private final float inputNorm;
 
     FineTunedImageModel(String name, ModelProvenance provenance, PretrainedSource features, EmbedderSettings settings,
                         Layer network, long[] inputShape, Map<String, float[]> networkValues,
-                        Map<String, float[]> headValues, String[] labels, PretrainedSource taskSource, byte[] onnx) {
+                        Map<String, float[]> headValues, String[] labels, PretrainedSource taskSource, byte[] onnx,
+                        float inputNorm) {
+        if (!(inputNorm >= 0) || !Float.isFinite(inputNorm)) {
+            throw new IllegalArgumentException("Invalid input norm " + inputNorm + " (0 = inputs as extracted)");
+        }
+        this.inputNorm = inputNorm;
         this.name = name;
         this.provenance = provenance;
         this.features = features;
@@ -74,18 +81,41 @@ public final class FineTunedImageModel implements TransferModel<Label> {
         return features;
     }
 
-    /** The fine-tuned network's outputs (the embeddings the classifier reads) for extracted inputs. */
+    /**
+     * The fine-tuned network's outputs (the embeddings the classifier reads) for extracted inputs (rescaled first
+     * as in training, see {@link #rescaled}).
+     */
     public float[][] networkOutputs(float[][] inputs) {
         int n = inputs.length;
         int size = inputs[0].length;
         float[] flat = new float[n * size];
+        float[][] rows = rescaled(inputs, inputNorm);
         for (int i = 0; i < n; i++) {
-            System.arraycopy(inputs[i], 0, flat, i * size, size);
+            System.arraycopy(rows[i], 0, flat, i * size, size);
         }
         try (Network net = Network.build(network, inputShape)) {
             networkValues.forEach(net::set);
             return net.predict(flat, n);
         }
+    }
+
+    /**
+     * Copies of {@code rows}, each rescaled to Euclidean norm {@code norm}; {@code rows} themselves when
+     * {@code norm} is 0 (inputs as extracted).
+     */
+    static float[][] rescaled(float[][] rows, float norm) {
+        if (norm == 0) {
+            return rows;
+        }
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i].clone();
+            OnnxBackbone.l2Normalise(out[i]);
+            for (int j = 0; j < out[i].length; j++) {
+                out[i][j] *= norm;
+            }
+        }
+        return out;
     }
 
     private static Map<String, float[]> copy(Map<String, float[]> m) {

@@ -149,7 +149,8 @@ public final class TailFineTuneStrategy extends AbstractFineTuneStrategy {
                     extra.put("exported-onnx", new StringProvenance("exported-onnx", out.toAbsolutePath().toString()
                             + " (sha256 " + OnnxGraphs.sha256(onnx) + ")"));
                 }
-                return model(task, seed, trunk, network, shape, NetworkFineTuning.values(net), r, classes, onnx, extra);
+                return model(task, seed, trunk, network, shape, NetworkFineTuning.values(net), r, classes, onnx, 0f,
+                        extra);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Fine-tuning the tail of '" + task.source().name() + "' on '" + task.name()

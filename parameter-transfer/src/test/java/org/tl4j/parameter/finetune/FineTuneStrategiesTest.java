@@ -158,6 +158,35 @@ class FineTuneStrategiesTest {
     }
 
     @Test
+    void theSameSeedGivesTheSameBits(@TempDir Path dir) {
+        assertEquals(1, org.tl4j.deep.DeepEngine.activeThreads(), "libtorch runs one thread unless asked otherwise");
+        ImageTransferTask t = TinyImages.taskWithSourceImages(4, TinyConvNet.source(dir));
+        for (boolean tail : new boolean[]{false, true}) {
+            FineTunedImageModel[] m = new FineTunedImageModel[2];
+            for (int k = 0; k < 2; k++) {
+                TransferStrategy<Label, ImageTransferTask> s = tail
+                        ? quick(new TailFineTuneStrategy(true), Map.of("stepsPerStage", "40"))
+                        : quick(new HeadFineTuneStrategy(true), Map.of("stepsPerStage", "40", "hidden", "16"));
+                m[k] = (FineTunedImageModel) s.fit(t, 7L);
+            }
+            String name = tail ? "tail" : "head";
+            assertEquals(m[0].networkValues().keySet(), m[1].networkValues().keySet());
+            for (String p : m[0].networkValues().keySet()) {
+                assertArrayEquals(m[0].networkValues().get(p), m[1].networkValues().get(p), name + " " + p);
+            }
+            List<Prediction<Label>> a = m[0].predictTargetTest(t);
+            List<Prediction<Label>> b = m[1].predictTargetTest(t);
+            for (int i = 0; i < a.size(); i++) {
+                for (String c : m[0].labels()) {
+                    assertEquals(Double.doubleToLongBits(a.get(i).getOutputScores().get(c).getScore()),
+                            Double.doubleToLongBits(b.get(i).getOutputScores().get(c).getScore()),
+                            name + ": score of " + c + " for test image " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void fineTuningLearnsTheTinyTask(@TempDir Path dir) {
         ImageTransferTask t = TinyImages.taskWithSourceImages(2, TinyConvNet.source(dir));
         for (TransferStrategy<Label, ImageTransferTask> s : List.<TransferStrategy<Label, ImageTransferTask>>of(
