@@ -12,8 +12,6 @@ import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.core.suite.SuiteProvider;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.stream.Stream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,22 +177,7 @@ public final class LfwFewShotSuite implements SuiteProvider {
     /** The LFW archive (or folder) and every model file the tasks read. */
     @Override
     public List<Path> dataFiles(SuiteContext context) {
-        List<Path> files = new ArrayList<>();
-        Path lfw = archive(context);
-        if (Files.isDirectory(lfw)) {
-            try (Stream<Path> walk = Files.walk(lfw)) {
-                walk.filter(Files::isRegularFile).sorted().forEach(files::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list the LFW folder " + lfw + ": " + e.getMessage(), e);
-            }
-        } else {
-            files.add(lfw);
-        }
-        Path models = context.require("models/face", "The pretrained face models folder");
-        for (String m : modelNames(context)) {
-            files.add(BuiltInModels.file(m, models));
-        }
-        return files;
+        return LfwIdentities.dataFiles(archive(context), context, modelNames(context));
     }
 
     @Override

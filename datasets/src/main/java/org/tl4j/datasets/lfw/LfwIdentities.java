@@ -1,14 +1,21 @@
 package org.tl4j.datasets.lfw;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.tl4j.backbone.BuiltInModels;
 import org.tl4j.backbone.ImageTransferTask;
 import org.tl4j.backbone.LabelledImage;
 import org.tl4j.backbone.PretrainedSource;
 import org.tl4j.core.learn.Seeds;
+import org.tl4j.core.suite.SuiteContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Identity classification on LFW as in FaceNet's "train a classifier on your own images" (D. Sandberg's
@@ -85,5 +92,31 @@ public final class LfwIdentities {
         return new ImageTransferTask(name, "LFW identities with at least " + minImages + " images: " + split.people()
                 + " people, " + split.train().size() + " training and " + split.test().size() + " test images; source "
                 + source.name(), source, data.images(), "lfw", split.train(), split.test());
+    }
+
+    /**
+     * The files an LFW identity suite reads, for the run's data identity: every regular file of an extracted LFW
+     * folder (sorted) or the archive itself, then the file of each built-in model named.
+     *
+     * @param lfw     the LFW archive or extracted folder
+     * @param context the suite context (resolves {@code models/face})
+     * @param models  built-in model names
+     */
+    public static List<Path> dataFiles(Path lfw, SuiteContext context, List<String> models) {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(lfw)) {
+            try (Stream<Path> walk = Files.walk(lfw)) {
+                walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list the LFW folder " + lfw + ": " + e.getMessage(), e);
+            }
+        } else {
+            files.add(lfw);
+        }
+        Path folder = context.require("models/face", "The pretrained face models folder");
+        for (String m : models) {
+            files.add(BuiltInModels.file(m, folder));
+        }
+        return files;
     }
 }

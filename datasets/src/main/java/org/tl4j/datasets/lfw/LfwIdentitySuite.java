@@ -10,7 +10,6 @@ import org.tl4j.core.suite.SuiteProvider;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * {@code lfw-identities}: few-shot face identification on LFW through the same harness as every other suite. The
@@ -105,22 +103,7 @@ public final class LfwIdentitySuite implements SuiteProvider {
     /** The archive (or folder) of images and every model file the tasks read. */
     @Override
     public List<Path> dataFiles(SuiteContext context) {
-        List<Path> files = new ArrayList<>();
-        Path lfw = archive(context);
-        if (Files.isDirectory(lfw)) {
-            try (Stream<Path> walk = Files.walk(lfw)) {
-                walk.filter(Files::isRegularFile).sorted().forEach(files::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list the LFW folder " + lfw + ": " + e.getMessage(), e);
-            }
-        } else {
-            files.add(lfw);
-        }
-        Path models = context.require("models/face", "The pretrained face models folder");
-        for (String m : modelNames(context)) {
-            files.add(BuiltInModels.file(m, models));
-        }
-        return files;
+        return LfwIdentities.dataFiles(archive(context), context, modelNames(context));
     }
 
     @Override

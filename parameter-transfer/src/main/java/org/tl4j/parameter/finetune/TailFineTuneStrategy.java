@@ -13,16 +13,11 @@ import org.tl4j.core.Setting;
 import org.tl4j.core.StrategyDescriptor;
 import org.tl4j.core.TransferModel;
 import org.tl4j.core.TransferProblem;
-import org.tl4j.core.TransferStrategy;
-import org.tl4j.core.TransferStrategyProvider;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.deep.net.Layer;
 import org.tl4j.deep.net.Network;
 import org.tl4j.deep.onnx.OnnxImport;
-import org.tribuo.Output;
-import org.tribuo.OutputFactory;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +30,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tl4j.core.InnerLearnerProvider;
 
 /**
  * Fine-tuning the last layers of the pretrained ONNX backbone itself: the source network's graph is cut at a tensor
@@ -187,47 +183,19 @@ public final class TailFineTuneStrategy extends AbstractFineTuneStrategy {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Registers one variant. */
-    private abstract static class Base implements TransferStrategyProvider {
-        private final boolean progressive;
-
-        Base(boolean progressive) {
-            this.progressive = progressive;
-        }
-
-        @Override
-        public StrategyDescriptor descriptor() {
-            return progressive ? PROGRESSIVE : DESCRIPTOR;
-        }
-
-        @Override
-        public boolean supports(OutputFactory<?> outputFactory) {
-            return outputFactory instanceof LabelFactory;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T extends Output<T>> TransferStrategy<T, ?> create(OutputFactory<T> outputFactory) {
-            if (!supports(outputFactory)) {
-                throw new IllegalArgumentException("Strategy '" + descriptor().name() + "' classifies images");
-            }
-            return (TransferStrategy<T, ?>) (TransferStrategy<?, ?>) new TailFineTuneStrategy(progressive);
-        }
-    }
-
     /** Registers {@code fine-tune-tail}. */
-    public static final class Provider extends Base {
+    public static final class Provider extends InnerLearnerProvider {
         /** For the ServiceLoader. */
         public Provider() {
-            super(false);
+            super(DESCRIPTOR, Outputs.labels(inner -> new TailFineTuneStrategy(false)));
         }
     }
 
     /** Registers {@code fine-tune-tail-progressive}. */
-    public static final class ProgressiveProvider extends Base {
+    public static final class ProgressiveProvider extends InnerLearnerProvider {
         /** For the ServiceLoader. */
         public ProgressiveProvider() {
-            super(true);
+            super(PROGRESSIVE, Outputs.labels(inner -> new TailFineTuneStrategy(true)));
         }
     }
 }
