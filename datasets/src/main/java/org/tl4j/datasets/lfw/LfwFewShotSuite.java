@@ -1,7 +1,6 @@
 package org.tl4j.datasets.lfw;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.tl4j.backbone.BuiltInModels;
 import org.tl4j.backbone.ImageTransferTask;
 import org.tl4j.backbone.LabelledImage;
 import org.tl4j.backbone.PretrainedSource;
@@ -140,7 +139,7 @@ public final class LfwFewShotSuite implements SuiteProvider {
         }
         int sourceMin = positive(context.parameter("source-min", "20"), "source-min");
         int targetMin = positive(context.parameter("target-min", "11"), "target-min");
-        Path lfw = archive(context);
+        Path lfw = LfwIdentities.archive(context);
         Path models = context.require("models/face", "The pretrained face models folder");
         LfwDataset data = datasets.computeIfAbsent(lfw.toAbsolutePath().normalize().toString(), k -> {
             try {
@@ -152,7 +151,7 @@ public final class LfwFewShotSuite implements SuiteProvider {
         int max = shots.stream().mapToInt(Integer::intValue).max().orElseThrow();
         Split split = split(data, sourceMin, targetMin, max, seed);
         List<TransferProblem<?>> tasks = new ArrayList<>();
-        for (String m : modelNames(context)) {
+        for (String m : LfwIdentities.modelNames(name(), context)) {
             PretrainedSource src;
             try {
                 src = PretrainedSource.builtIn(m, models);
@@ -177,7 +176,7 @@ public final class LfwFewShotSuite implements SuiteProvider {
     /** The LFW archive (or folder) and every model file the tasks read. */
     @Override
     public List<Path> dataFiles(SuiteContext context) {
-        return LfwIdentities.dataFiles(archive(context), context, modelNames(context));
+        return LfwIdentities.dataFiles(LfwIdentities.archive(context), context, LfwIdentities.modelNames(name(), context));
     }
 
     @Override
@@ -189,27 +188,6 @@ public final class LfwFewShotSuite implements SuiteProvider {
         m.put("models", "built-in face networks, comma-separated (default mobilefacenet-512d)");
         m.put("lfw", "the LFW archive or extracted folder (default <data>/data/lfw/lfw-gray.tgz)");
         return java.util.Collections.unmodifiableMap(m);
-    }
-
-    private static Path archive(SuiteContext context) {
-        return context.parameters().containsKey("lfw") ? Path.of(context.parameter("lfw", ""))
-                : context.require("data/lfw/lfw-gray.tgz", "The LFW archive");
-    }
-
-    private List<String> modelNames(SuiteContext context) {
-        List<String> names = new ArrayList<>();
-        for (String model : context.parameter("models", "mobilefacenet-512d").split(",")) {
-            String m = model.trim();
-            if (m.isEmpty()) {
-                continue;
-            }
-            if (!BuiltInModels.contains(m)) {
-                throw new RequestException("Suite '" + name() + "': parameter models names an unknown model '" + m
-                        + "'; built-in: " + String.join(", ", BuiltInModels.names()));
-            }
-            names.add(m);
-        }
-        return names;
     }
 
     @Override

@@ -5,6 +5,8 @@ import org.tl4j.backbone.BuiltInModels;
 import org.tl4j.backbone.ImageTransferTask;
 import org.tl4j.backbone.LabelledImage;
 import org.tl4j.backbone.PretrainedSource;
+import org.tl4j.core.NamedProviders;
+import org.tl4j.core.eval.RequestException;
 import org.tl4j.core.learn.Seeds;
 import org.tl4j.core.suite.SuiteContext;
 
@@ -118,5 +120,38 @@ public final class LfwIdentities {
             files.add(BuiltInModels.file(m, folder));
         }
         return files;
+    }
+
+    /** The LFW archive or folder a suite reads: its {@code lfw} parameter, else {@code <data>/data/lfw/lfw-gray.tgz}. */
+    public static Path archive(SuiteContext context) {
+        return context.parameters().containsKey("lfw") ? Path.of(context.parameter("lfw", ""))
+                : context.require("data/lfw/lfw-gray.tgz", "The LFW archive");
+    }
+
+    /**
+     * The built-in face networks a suite's {@code models} parameter names (default {@code mobilefacenet-512d}).
+     *
+     * @param suite the suite's name, for messages
+     * @throws RequestException naming an unknown model (with the closest names) or an empty list
+     */
+    public static List<String> modelNames(String suite, SuiteContext context) {
+        List<String> names = new ArrayList<>();
+        for (String model : context.parameter("models", "mobilefacenet-512d").split(",")) {
+            String m = model.trim();
+            if (m.isEmpty()) {
+                continue;
+            }
+            if (!BuiltInModels.contains(m)) {
+                List<String> close = NamedProviders.closest(m, BuiltInModels.names());
+                throw new RequestException("Suite '" + suite + "': parameter models names an unknown model '" + m
+                        + "'" + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
+                        + " Built-in: " + String.join(", ", BuiltInModels.names()));
+            }
+            names.add(m);
+        }
+        if (names.isEmpty()) {
+            throw new RequestException("Suite '" + suite + "': parameter models names no model");
+        }
+        return names;
     }
 }

@@ -1,6 +1,5 @@
 package org.tl4j.datasets.lfw;
 
-import org.tl4j.backbone.BuiltInModels;
 import org.tl4j.backbone.PretrainedSource;
 import org.tl4j.core.NamedProviders;
 import org.tl4j.core.TransferProblem;
@@ -73,7 +72,7 @@ public final class LfwIdentitySuite implements SuiteProvider {
         int shots = positive(context, "shots", DEFAULT_SHOTS);
         int minImages = positive(context, "min-images", DEFAULT_MIN_IMAGES);
         boolean random = bool(context.parameter("random-control", "true"));
-        Path lfw = archive(context);
+        Path lfw = LfwIdentities.archive(context);
         Path models = context.require("models/face", "The pretrained face models folder");
         LfwDataset data = datasets.computeIfAbsent(lfw.toAbsolutePath().normalize().toString(), k -> {
             try {
@@ -85,7 +84,7 @@ public final class LfwIdentitySuite implements SuiteProvider {
         LfwIdentities.Split split = LfwIdentities.split(data, minImages, shots, seed);
         List<TransferProblem<?>> tasks = new ArrayList<>();
         String base = "lfw-" + shots + "shot";
-        for (String m : modelNames(context)) {
+        for (String m : LfwIdentities.modelNames(name(), context)) {
             try {
                 PretrainedSource src = PretrainedSource.builtIn(m, models);
                 tasks.add(LfwIdentities.task(base + "@" + m, data, split, minImages, src));
@@ -103,7 +102,7 @@ public final class LfwIdentitySuite implements SuiteProvider {
     /** The archive (or folder) of images and every model file the tasks read. */
     @Override
     public List<Path> dataFiles(SuiteContext context) {
-        return LfwIdentities.dataFiles(archive(context), context, modelNames(context));
+        return LfwIdentities.dataFiles(LfwIdentities.archive(context), context, LfwIdentities.modelNames(name(), context));
     }
 
     @Override
@@ -119,32 +118,6 @@ public final class LfwIdentitySuite implements SuiteProvider {
         m.put("random-control", "also run each network with seeded random weights: true or false (default true)");
         m.put("lfw", "the LFW archive or extracted folder (default <data>/data/lfw/lfw-gray.tgz)");
         return java.util.Collections.unmodifiableMap(m);
-    }
-
-    private static Path archive(SuiteContext context) {
-        return context.parameters().containsKey("lfw") ? Path.of(context.parameter("lfw", ""))
-                : context.require("data/lfw/lfw-gray.tgz", "The LFW archive");
-    }
-
-    private List<String> modelNames(SuiteContext context) {
-        List<String> names = new ArrayList<>();
-        for (String model : context.parameter("models", "mobilefacenet-512d").split(",")) {
-            String m = model.trim();
-            if (m.isEmpty()) {
-                continue;
-            }
-            if (!BuiltInModels.contains(m)) {
-                List<String> close = NamedProviders.closest(m, BuiltInModels.names());
-                throw new RequestException("Suite '" + name() + "': parameter models names an unknown model '" + m
-                        + "'" + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
-                        + " Built-in: " + String.join(", ", BuiltInModels.names()));
-            }
-            names.add(m);
-        }
-        if (names.isEmpty()) {
-            throw new RequestException("Suite '" + name() + "': parameter models names no model");
-        }
-        return names;
     }
 
     @Override

@@ -3,9 +3,7 @@ package org.tl4j.experiments.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tl4j.core.eval.ProgressListener;
 import org.tl4j.core.eval.RequestException;
-import org.tl4j.core.learn.InnerLearners;
 import org.tl4j.experiments.run.OutputFolder;
-import org.tribuo.classification.LabelFactory;
 import org.tl4j.core.suite.SuiteContext;
 import org.tl4j.datasets.lfw.LfwDataset;
 import org.tl4j.experiments.lfw.LfwEvaluation;
@@ -105,23 +103,8 @@ final class LfwCommand implements Callable<Integer> {
             + "input=input:0, layout=nhwc, size=160x160. Repeatable.")
     Map<String, String> spec = new LinkedHashMap<>();
 
-    @Option(names = "--images", defaultValue = "all", paramLabel = "all|used",
-            description = "Embed every LFW image (the white paper's forward pass over the data set) or only those the "
-                    + "protocols use (default: ${DEFAULT-VALUE}).")
-    String images;
-
-    @Option(names = "--min-images", defaultValue = "20", description = "Classification: people with at least N images (default: ${DEFAULT-VALUE}).")
-    int minImages;
-
-    @Option(names = "--train-per-person", defaultValue = "10", description = "Classification: training images per person (default: ${DEFAULT-VALUE}).")
-    int trainPerPerson;
-
-    @Option(names = "--learners", split = ",", defaultValue = "logistic,linear-svm",
-            description = "Inner classifiers (default: ${DEFAULT-VALUE}).")
-    List<String> learners;
-
-    @Option(names = "--far", defaultValue = "0.001", description = "FAR target of VAL@FAR (default: ${DEFAULT-VALUE}).")
-    double far;
+    @CommandLine.Mixin
+    LfwProtocolOptions protocol = new LfwProtocolOptions();
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the split, the classifiers and random weights (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -152,30 +135,9 @@ final class LfwCommand implements Callable<Integer> {
         CommandLine cl = cmdSpec.commandLine();
         long t0 = System.nanoTime();
         OffsetDateTime started = OffsetDateTime.now();
-        if (!images.equals("all") && !images.equals("used")) {
-            throw new CommandLine.ParameterException(cl, "Invalid value for --images: '" + images + "' (all or used)");
-        }
+        protocol.validate(cl);
         if (!(alpha > 0 && alpha < 1)) {
             throw new CommandLine.ParameterException(cl, "Invalid value for --alpha: " + alpha + " (must be in (0, 1))");
-        }
-        if (!(far > 0 && far < 1)) {
-            throw new CommandLine.ParameterException(cl, "Invalid value for --far: " + far + " (a false-accept rate in (0, 1))");
-        }
-        if (minImages < 2) {
-            throw new CommandLine.ParameterException(cl, "Invalid value for --min-images: " + minImages
-                    + " (must be at least 2: each person needs a training and a test image)");
-        }
-        if (trainPerPerson < 1 || trainPerPerson >= minImages) {
-            throw new CommandLine.ParameterException(cl, "Invalid value for --train-per-person: " + trainPerPerson
-                    + " (must be in 1.." + (minImages - 1) + ", below --min-images " + minImages
-                    + ", so every person keeps a test image)");
-        }
-        for (String l : learners) {
-            try {
-                InnerLearners.named(l, new LabelFactory());
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, "Invalid value for --learners: " + e.getMessage());
-            }
         }
         Path root = data != null ? data : SuiteContext.defaults().dataRoot();
         SuiteContext ctx = new SuiteContext(root, Map.of());
@@ -264,8 +226,8 @@ final class LfwCommand implements Callable<Integer> {
         List<LfwReport.Entry> entries = new ArrayList<>();
         List<LfwEvaluation.Row> rows = new ArrayList<>();
         for (boolean aligned : modes) {
-            LfwEvaluation.Options opts = new LfwEvaluation.Options(base.withAlign(aligned), minImages, trainPerPerson,
-                    seed, far, images.equals("all"), learners);
+            LfwEvaluation.Options opts = new LfwEvaluation.Options(base.withAlign(aligned), protocol.minImages, protocol.trainPerPerson,
+                    seed, protocol.far, protocol.allImages(), protocol.learners);
             LfwEvaluation.Row control = null;
             List<LfwEvaluation.Row> modeRows = new ArrayList<>();
             for (PretrainedSource s : sources) {
@@ -298,7 +260,7 @@ final class LfwCommand implements Callable<Integer> {
             folder.delete(OUTPUTS);
         }
         Map<String, Object> info = provenance(cl, started, lfwPath, pairsPath, dataset, pairList, entries, base, root);
-        LfwReport.writeCsv(entries, learners, dir.resolve("lfw.csv"));
+        LfwReport.writeCsv(entries, protocol.learners, dir.resolve("lfw.csv"));
         LfwReport.writeFolds(entries, dir.resolve("lfw-folds.csv"));
         RocChart.write(rows, dir.resolve("roc.png"));
         info.put("totalSeconds", (System.nanoTime() - t0) / 1e9);
@@ -339,13 +301,13 @@ final class LfwCommand implements Callable<Integer> {
         p.put("pairsSha256", OnnxGraphs.sha256(pairsPath));
         p.put("pairCount", pairList.pairs().size());
         p.put("folds", pairList.folds());
-        p.put("farTarget", far);
-        p.put("minImages", minImages);
-        p.put("trainPerPerson", trainPerPerson);
-        p.put("learners", learners);
+        p.put("farTarget", protocol.far);
+        p.put("minImages", protocol.minImages);
+        p.put("trainPerPerson", protocol.trainPerPerson);
+        p.put("learners", protocol.learners);
         p.put("seed", seed);
         p.put("alpha", alpha);
-        p.put("images", images);
+        p.put("images", protocol.images);
         p.put("settings", Map.of("threads", base.backbone().threads(), "batch", base.batchSize(),
                 "decodeThreads", base.decodeThreads(), "inferenceThreads", base.inferenceThreads(), "flip", base.flip(), "cache", base.cacheDir(),
                 "detector", base.detectorPath().toString()));

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.tl4j.experiments.cli.LfwProtocolOptions;
 
 /**
  * {@code tl spark lfw}: {@code tl lfw}'s protocols on vectors embedded by Spark. The images are embedded on Spark
@@ -55,22 +56,8 @@ public final class SparkLfwCommand implements Callable<Integer> {
     @Option(names = "--pairs", paramLabel = "PATH", description = "LFW View 2 pairs.txt (default: <data>/data/lfw/pairs.txt).")
     Path pairs;
 
-    @Option(names = "--images", defaultValue = "all", paramLabel = "all|used",
-            description = "Embed every LFW image or only those the protocols use (default: ${DEFAULT-VALUE}).")
-    String images;
-
-    @Option(names = "--min-images", defaultValue = "20", description = "Classification: people with at least N images (default: ${DEFAULT-VALUE}).")
-    int minImages;
-
-    @Option(names = "--train-per-person", defaultValue = "10", description = "Classification: training images per person (default: ${DEFAULT-VALUE}).")
-    int trainPerPerson;
-
-    @Option(names = "--learners", split = ",", defaultValue = "logistic,linear-svm",
-            description = "Inner classifiers (default: ${DEFAULT-VALUE}).")
-    List<String> learners;
-
-    @Option(names = "--far", defaultValue = "0.001", description = "FAR target of VAL@FAR (default: ${DEFAULT-VALUE}).")
-    double far;
+    @CommandLine.Mixin
+    LfwProtocolOptions protocol = new LfwProtocolOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: results/spark-lfw-<timestamp>).")
     Path out;
@@ -89,9 +76,7 @@ public final class SparkLfwCommand implements Callable<Integer> {
         CommandLine cl = cmdSpec.commandLine();
         long t0 = System.nanoTime();
         OffsetDateTime started = OffsetDateTime.now();
-        if (!images.equals("all") && !images.equals("used")) {
-            throw new CommandLine.ParameterException(cl, "Invalid value for --images: '" + images + "' (all or used)");
-        }
+        protocol.validate(cl);
         SuiteContext ctx = new SuiteContext(embedding.dataRoot(), Map.of());
         Path lfwPath = lfw != null ? lfw : ctx.require("data/lfw/lfw-gray.tgz", "LFW archive (--lfw)");
         Path pairsPath = pairs != null ? pairs : ctx.require("data/lfw/pairs.txt", "LFW pairs.txt (--pairs)");
@@ -106,8 +91,8 @@ public final class SparkLfwCommand implements Callable<Integer> {
         EmbedderSettings settings = embedding.settings(cl);
         LfwEvaluation.Options opts;
         try {
-            opts = new LfwEvaluation.Options(settings.withCache(dir.resolve("embedding-cache")), minImages,
-                    trainPerPerson, embedding.seed, far, images.equals("all"), learners);
+            opts = new LfwEvaluation.Options(settings.withCache(dir.resolve("embedding-cache")), protocol.minImages,
+                    protocol.trainPerPerson, embedding.seed, protocol.far, protocol.allImages(), protocol.learners);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }
@@ -115,7 +100,7 @@ public final class SparkLfwCommand implements Callable<Integer> {
         LfwPairs pairList = LfwPairs.read(pairsPath);
         LfwDataset dataset = LfwDataset.open(lfwPath);
         LfwEvaluation.checkPairs(dataset, pairList, pairsPath.getFileName().toString());
-        LfwIdentities.Split split = LfwIdentities.split(dataset, minImages, trainPerPerson, embedding.seed);
+        LfwIdentities.Split split = LfwIdentities.split(dataset, protocol.minImages, protocol.trainPerPerson, embedding.seed);
         List<String> keys = LfwEvaluation.keysToEmbed(dataset, pairList, split, opts.allImages());
         err.printf(Locale.ROOT, "embedding %d of %d LFW images with %s on Spark %s%n", keys.size(),
                 dataset.imageCount(), source.name(), spark.master());
@@ -143,7 +128,7 @@ public final class SparkLfwCommand implements Callable<Integer> {
         }
         List<LfwReport.Entry> entries = List.of(new LfwReport.Entry(row,
                 new TransferVerdict(TransferVerdict.Kind.NONE, Double.NaN, Double.NaN, Double.NaN)));
-        LfwReport.writeCsv(entries, learners, dir.resolve("lfw.csv"));
+        LfwReport.writeCsv(entries, protocol.learners, dir.resolve("lfw.csv"));
         LfwReport.writeFolds(entries, dir.resolve("lfw-folds.csv"));
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("command", "tl " + String.join(" ", cl.getParseResult().originalArgs()));
@@ -154,7 +139,7 @@ public final class SparkLfwCommand implements Callable<Integer> {
         p.put("lfw", lfwPath.getFileName().toString());
         p.put("lfwSha256", dataset.sha256());
         p.put("pairs", pairsPath.getFileName().toString());
-        p.put("images", images);
+        p.put("images", protocol.images);
         p.put("model", source.name());
         p.put("embedding", embedded.provenance());
         p.put("verification", row.verification().accuracy());

@@ -113,5 +113,10 @@ class TlSparkTest {
         Outcome none = spark("spark");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("run, embed, lfw"), none.err());
+        for (String[] bad : new String[][] {{"--far", "5"}, {"--min-images", "1"}, {"--learners", "logistc"}}) {
+            Outcome lfw = spark("spark", "lfw", bad[0], bad[1], "--out", dir.resolve("l").toString());
+            assertEquals(2, lfw.code(), lfw.err());
+            assertTrue(lfw.err().contains("Invalid value for " + bad[0]), lfw.err());
+        }
     }
 }
